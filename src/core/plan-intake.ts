@@ -1,0 +1,115 @@
+import type { Config } from "../config/schema.js";
+import { pickAssignees, type Assignment } from "./assign.js";
+import { dueAt, localDay, toBusinessHours } from "./business-time.js";
+import { classifyFunction, classifyUrgency, type Classification } from "./classify.js";
+import { bookedLabel, functionLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
+import { findOwnComment, writeMarker, type AckRecord } from "./marker.js";
+import { formatDue, messageFor } from "./messages.js";
+import { emptyChanges, type Changes } from "./plan.js";
+import { findKeyword, hasLabel } from "./text-match.js";
+import { whyNotATicket } from "./not-a-ticket.js";
+import type { Comment, OpenTickets, Ticket } from "./types.js";
+
+export const ACK_MARKER = "ack";
+
+export interface IntakeInput {
+  config: Config;
+  ticket: Ticket;
+  /** The ticket's comments as they are now (to find frontdesk's own). */
+  comments: readonly Comment[];
+  /** Open support tickets per assignee (lower-cased login) in this repository, this ticket excluded. */
+  openTickets: OpenTickets;
+  /** When the response clock starts: the ticket's creation, or its reopening. */
+  clockStart: Date;
+  now: Date;
+}
+
+export interface IntakeDecisions {
+  urgency: Classification;
+  function?: Classification;
+  /** undefined when a person had already assigned the ticket. */
+  assignment?: Assignment;
+  contact?: string;
+  implementer?: string;
+  due: Date;
+  needsEstimate?: string;
+}
+
+export type IntakeResult =
+  | { kind: "skip"; reason: string }
+  | { kind: "triage"; changes: Changes; decisions: IntakeDecisions };
+
+/**
+ * Intake as a reconciliation (SPEC section 2, steps 1 to 5): from the ticket as
+ * it is and the configuration, the labels, assignees and acknowledgement it
+ * should have. A ticket that carries frontdesk's acknowledgement is done.
+ */
+export function planIntake(input: IntakeInput): IntakeResult {
+  const { config, ticket, now } = input;
+  const notATicket = whyNotATicket(config, ticket);
+  if (notATicket) return { kind: "skip", reason: notATicket };
+  if (findOwnComment(input.comments, ACK_MARKER)) return { kind: "skip", reason: "already triaged" };
+
+  const hours = toBusinessHours(config.business_hours);
+  const urgency = classifyUrgency(config, ticket);
+  const fn = classifyFunction(config, ticket);
+  const level = config.urgency.levels[urgency.value];
+  const due = dueAt(input.clockStart, level?.respond_within ?? "1d", hours);
+
+  const changes = emptyChanges();
+  const want = (label: string) => {
+    if (!hasLabel(ticket.labels, label) && !hasLabel(changes.addLabels, label)) changes.addLabels.push(label);
+  };
+  want(SUPPORT_LABEL);
+  want(urgencyLabel(config, urgency.value));
+  if (fn) want(functionLabel(fn.value));
+  const needsEstimate = findKeyword(`${ticket.title}\n${ticket.body}`, config.project_work.hints);
+  if (needsEstimate !== undefined) want(NEEDS_ESTIMATE_LABEL);
+
+  let assignment: Assignment | undefined;
+  let contact: string | undefined;
+  let implementer: string | undefined;
+  if (ticket.assignees.length > 0) {
+    // A person chose the assignees: frontdesk adds none and names who is on it.
+    contact = ticket.assignees.find((login) => includesLogin(config.team.contacts, login)) ?? ticket.assignees[0];
+    implementer = ticket.assignees.find((login) => login !== contact);
+  } else {
+    assignment = pickAssignees({
+      config,
+      functionName: fn?.value,
+      openTickets: input.openTickets,
+      today: localDay(now, hours.zone),
+      seed: ticket.number,
+    });
+    contact = assignment.contact.login;
+    implementer = assignment.implementer.login;
+    for (const login of [contact, implementer]) {
+      if (login !== undefined && !changes.assign.includes(login)) changes.assign.push(login);
+    }
+    if (assignment.booked && fn) want(bookedLabel(fn.value));
+  }
+
+  const record: AckRecord = { urgency: urgency.value, due: due.toISOString() };
+  if (fn) record.function = fn.value;
+  if (contact) record.contact = contact;
+  if (implementer) record.implementer = implementer;
+  const message = messageFor("acknowledge", config, {
+    client: config.client ?? ticket.repo.split("/").pop() ?? ticket.repo,
+    contact: contact ? `@${contact}` : config.language === "de" ? "unser Team" : "our team",
+    implementer: implementer ? `@${implementer}` : "",
+    urgency: urgency.value,
+    due: formatDue(due, hours.zone, config.language),
+    function: fn?.value ?? "",
+  });
+  changes.comments.push(`${message}\n\n${writeMarker(ACK_MARKER, record)}`);
+
+  return {
+    kind: "triage",
+    changes,
+    decisions: { urgency, function: fn, assignment, contact, implementer, due, needsEstimate },
+  };
+}
+
+function includesLogin(logins: readonly string[], login: string): boolean {
+  return logins.some((candidate) => candidate.toLowerCase() === login.toLowerCase());
+}

@@ -1,0 +1,39 @@
+/**
+ * frontdesk's own view of a ticket, independent of GitHub and GitLab. Each
+ * platform adapter maps its payloads to these types; the core never sees a
+ * platform object.
+ */
+
+export type Platform = "github" | "gitlab";
+
+export interface Actor {
+  login: string;
+  /** Account type Bot, a login ending in [bot], or the app's own user. */
+  isBot: boolean;
+}
+
+export interface Ticket {
+  platform: Platform;
+  /** owner/name on GitHub, the project's full path on GitLab. */
+  repo: string;
+  /** Issue number on GitHub, iid on GitLab. */
+  number: number;
+  title: string;
+  body: string;
+  author: Actor;
+  labels: string[];
+  assignees: string[];
+  state: "open" | "closed";
+  isPullRequest: boolean;
+  createdAt: Date;
+}
+
+export interface Comment {
+  id: number;
+  author: Actor;
+  body: string;
+  createdAt: Date;
+}
+
+/** Open tickets per login in the repository (assignee -> count). */
+export type OpenTickets = Readonly<Record<string, number>>;

@@ -1,0 +1,30 @@
+import { pino } from "pino";
+import { createServer, type RequestHandler } from "./server.js";
+import { createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
+import { KeyedLock } from "./platforms/shared/keyed-lock.js";
+import { RepoCache } from "./platforms/shared/repo-cache.js";
+
+// The entry point: read the environment, wire the parts, listen. No logic here.
+const env = process.env;
+const log = pino({ name: "frontdesk", level: env.LOG_LEVEL ?? "info" });
+const handlers: RequestHandler[] = [];
+const github = isGitHubConfigured(env);
+const gitlab = Boolean(env.GITLAB_TOKEN);
+
+if (github) {
+  const probot = createGitHubProbot(env);
+  const deps = { cache: new RepoCache(), locks: new KeyedLock(), now: () => new Date() };
+  handlers.push(await createGitHubHandler(probot, deps, env.WEBHOOK_PATH || undefined));
+} else {
+  log.warn(`GitHub is not served: set ${GITHUB_VARIABLES.join(", ")} (and GHE_HOST for GitHub Enterprise Server)`);
+}
+if (!gitlab) log.warn("GitLab is not served: set GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET (and GITLAB_URL when self-managed)");
+
+const server = createServer({ handlers, platforms: { github, gitlab }, onError: (error) => log.error({ err: error }, "request failed") });
+const port = Number(env.PORT || 3000);
+const host = env.HOST || undefined;
+server.listen(port, host, () => log.info(`frontdesk listening on ${host ?? "*"}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,74 @@
+import type { ApplicationFunction, Context } from "probot";
+import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
+import type { KeyedLock } from "../shared/keyed-lock.js";
+import type { RepoCache } from "../shared/repo-cache.js";
+import { reconcileIntake } from "../shared/intake.js";
+import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
+import { toActor, toTicket } from "./mapper.js";
+import { GitHubTracker } from "./tracker.js";
+
+export interface GitHubAppDeps {
+  cache: RepoCache;
+  locks: KeyedLock;
+  now: () => Date;
+}
+
+/** The Probot app: GitHub events in, reconciliations out. */
+export function createGitHubApp(deps: GitHubAppDeps): ApplicationFunction {
+  return (app) => {
+    app.on(["issues.opened", "issues.reopened"], (context) => handleIssue(context, deps));
+    app.on("push", async (context) => handlePush(context, deps));
+  };
+}
+
+async function handleIssue(context: Context<"issues.opened" | "issues.reopened">, deps: GitHubAppDeps): Promise<void> {
+  const { repository, issue, sender } = context.payload;
+  const ticket = toTicket(repository.full_name, issue);
+  const notATicket = toActor(sender).isBot ? `${sender.login} is a bot` : whyNotATicketBeforeConfig(ticket);
+  if (notATicket) {
+    context.log.debug({ repo: ticket.repo, issue: ticket.number, reason: notATicket }, "not a ticket");
+    return;
+  }
+  const owner = repository.owner.login;
+  await deps.locks.run(`github:${ticket.repo}#${ticket.number}`.toLowerCase(), async () => {
+    const config = await deps.cache.get(ticket.repo, "config", () =>
+      loadGitHubConfig(context.octokit, owner, repository.name),
+    );
+    if (config.kind === "invalid") {
+      for (const error of config.errors) {
+        context.log.error({ repo: ticket.repo, issue: ticket.number }, `invalid configuration: ${error.format()}`);
+      }
+    }
+    await reconcileIntake({
+      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache),
+      config,
+      ticket,
+      commentCount: issue.comments,
+      reopened: context.payload.action === "reopened",
+      now: deps.now(),
+      log: context.log,
+    });
+  });
+}
+
+/**
+ * A push to the default branch that touches a frontdesk.yml clears the cached
+ * configuration: of this repository, or of every repository of the owner when
+ * the file is one others inherit from (the owner's `.github` repository or an
+ * `_extends` source).
+ */
+function handlePush(context: Context<"push">, deps: GitHubAppDeps): void {
+  const { repository, ref, commits } = context.payload;
+  if (ref !== `refs/heads/${repository.default_branch}`) return;
+  const touched = commits.flatMap((commit) => [
+    ...(commit.added ?? []),
+    ...(commit.modified ?? []),
+    ...(commit.removed ?? []),
+  ]);
+  const configFiles = touched.filter((path) => /(^|\/)frontdesk\.ya?ml$/u.test(path));
+  if (configFiles.length === 0) return;
+  const owner = repository.owner?.login ?? repository.full_name.split("/")[0] ?? "";
+  if (repository.name === ".github" || configFiles.some((path) => path !== CONFIG_PATH)) deps.cache.clearOwner(owner);
+  else deps.cache.clear(repository.full_name);
+  context.log.info({ repo: repository.full_name, files: configFiles }, "configuration changed: cache cleared");
+}

@@ -1,0 +1,57 @@
+import type { Actor, Comment, Ticket } from "../../core/types.js";
+
+/** The parts of GitHub's issue and comment objects frontdesk reads. */
+export interface GitHubUser {
+  login: string;
+  type?: string;
+}
+
+export interface GitHubIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  user: GitHubUser | null;
+  labels?: (string | { name?: string } | null)[];
+  assignees?: (GitHubUser | null)[] | null;
+  state?: string;
+  pull_request?: unknown;
+  created_at: string;
+  comments?: number;
+}
+
+export interface GitHubComment {
+  id: number;
+  body?: string | null;
+  user: GitHubUser | null;
+  created_at: string;
+}
+
+export function toActor(user: GitHubUser | null | undefined): Actor {
+  const login = user?.login ?? "ghost";
+  return { login, isBot: user?.type === "Bot" || login.endsWith("[bot]") };
+}
+
+export function toTicket(repo: string, issue: GitHubIssue): Ticket {
+  return {
+    platform: "github",
+    repo,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    author: toActor(issue.user),
+    labels: (issue.labels ?? []).map((label) => (typeof label === "string" ? label : (label?.name ?? ""))).filter(Boolean),
+    assignees: (issue.assignees ?? []).flatMap((user) => (user ? [user.login] : [])),
+    state: issue.state === "closed" ? "closed" : "open",
+    isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
+    createdAt: new Date(issue.created_at),
+  };
+}
+
+export function toComment(comment: GitHubComment): Comment {
+  return {
+    id: comment.id,
+    author: toActor(comment.user),
+    body: comment.body ?? "",
+    createdAt: new Date(comment.created_at),
+  };
+}

@@ -1,0 +1,31 @@
+import type { LabelSpec } from "../core/labels.js";
+import type { Changes } from "../core/plan.js";
+import type { Comment, Ticket } from "../core/types.js";
+
+/**
+ * The narrow port each platform adapter implements for one repository or
+ * project. The shared reconciliation speaks only to this, never to Octokit or
+ * gitbeaker.
+ */
+export interface OpenIssue {
+  ticket: Ticket;
+  commentCount: number;
+}
+
+export interface IssueTracker {
+  /** owner/name or group/project, for logs. */
+  readonly repo: string;
+  /** Every open issue with labels and assignees, in as few calls as the platform allows. */
+  listOpenIssues(): Promise<OpenIssue[]>;
+  listComments(number: number): Promise<Comment[]>;
+  /** Apply a plan: missing labels are created from `describe` first; independent writes go in parallel. */
+  apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void>;
+}
+
+/** The logger shape frontdesk needs (pino's, as Probot hands it out). */
+export interface Log {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}

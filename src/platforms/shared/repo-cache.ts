@@ -1,0 +1,66 @@
+/**
+ * What frontdesk reads once per repository and then keeps: the configuration
+ * and the repository's labels. A push that touches the configuration clears
+ * the entry; a time limit bounds what an unseen change (an inherited file in a
+ * repository the app is not installed on) can cost.
+ */
+export interface RepoCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  now: () => number;
+}
+
+interface Entry {
+  expires: number;
+  values: Map<string, Promise<unknown>>;
+}
+
+export class RepoCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #options: RepoCacheOptions;
+
+  constructor(options: Partial<RepoCacheOptions> = {}) {
+    this.#options = { ttlMs: 60 * 60 * 1000, maxEntries: 5_000, now: Date.now, ...options };
+  }
+
+  /** The cached value, or the loader's; concurrent callers share one load, and a failed load is not kept. */
+  get<T>(repo: string, field: string, load: () => Promise<T>): Promise<T> {
+    const key = repo.toLowerCase();
+    let entry = this.#entries.get(key);
+    if (!entry || entry.expires <= this.#options.now()) {
+      entry = { expires: this.#options.now() + this.#options.ttlMs, values: new Map() };
+      this.#entries.delete(key);
+      if (this.#entries.size >= this.#options.maxEntries) {
+        const oldest = this.#entries.keys().next();
+        if (!oldest.done) this.#entries.delete(oldest.value);
+      }
+      this.#entries.set(key, entry);
+    }
+    const cached = entry.values.get(field) as Promise<T> | undefined;
+    if (cached) return cached;
+    const values = entry.values;
+    const loading = load();
+    values.set(field, loading);
+    loading.catch(() => {
+      if (values.get(field) === loading) values.delete(field);
+    });
+    return loading;
+  }
+
+  /** Replace a cached value (after frontdesk itself changed it, say a label it created). */
+  update<T>(repo: string, field: string, update: (value: T) => T): void {
+    const values = this.#entries.get(repo.toLowerCase())?.values;
+    const cached = values?.get(field) as Promise<T> | undefined;
+    if (values && cached) values.set(field, cached.then(update));
+  }
+
+  clear(repo: string): void {
+    this.#entries.delete(repo.toLowerCase());
+  }
+
+  /** Forget every repository of an owner: an org-wide or inherited file changed. */
+  clearOwner(owner: string): void {
+    const prefix = `${owner.toLowerCase()}/`;
+    for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
+  }
+}

@@ -1,0 +1,122 @@
+import { generateKeyPairSync } from "node:crypto";
+import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { createGitHubApp } from "../../src/platforms/github/app.js";
+import { KeyedLock } from "../../src/platforms/shared/keyed-lock.js";
+import { RepoCache } from "../../src/platforms/shared/repo-cache.js";
+
+export { readFixture } from "./fixtures.js";
+
+export const API = "https://api.github.com";
+export const OWNER = "acme";
+export const REPO = "site";
+export const INSTALLATION = 4242;
+
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+
+/** A Probot with frontdesk loaded, retries and throttling off, the clock fixed. */
+export function createTestProbot(now: Date, cache = new RepoCache()) {
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: "test-secret",
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    // A function, not an object: Probot merges its own throttle options over
+    // object defaults, and its write lane would pace every test at 1 s a write.
+    Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...options.throttle, enabled: false },
+    })),
+  });
+  const deps = { cache, locks: new KeyedLock(), now: () => now };
+  void probot.load(createGitHubApp(deps));
+  return { probot, deps };
+}
+
+type Example = { name: string; examples: Record<string, unknown>[] };
+
+function example(event: string, action?: string): Record<string, any> {
+  const found = (examples as unknown as Example[])
+    .find((entry) => entry.name === event)
+    ?.examples.find((payload) => action === undefined || payload.action === action);
+  if (!found) throw new Error(`no example for ${event}.${action}`);
+  return structuredClone(found) as Record<string, any>;
+}
+
+function repository(base: Record<string, any>) {
+  return {
+    ...base,
+    name: REPO,
+    full_name: `${OWNER}/${REPO}`,
+    owner: { ...base.owner, login: OWNER },
+    default_branch: "main",
+  };
+}
+
+export interface IssueOptions {
+  number?: number;
+  title: string;
+  body?: string;
+  author?: string;
+  authorType?: "User" | "Bot";
+  labels?: string[];
+  assignees?: string[];
+  createdAt?: string;
+  comments?: number;
+  action?: "opened" | "reopened";
+}
+
+/** An issues.opened (or reopened) payload shaped like GitHub's own examples. */
+export function issuePayload(options: IssueOptions): Record<string, any> {
+  const payload = example("issues", options.action ?? "opened");
+  const author = { ...payload.issue.user, login: options.author ?? "client-joe", type: options.authorType ?? "User" };
+  payload.issue = {
+    ...payload.issue,
+    number: options.number ?? 7,
+    title: options.title,
+    body: options.body ?? null,
+    user: author,
+    labels: (options.labels ?? []).map((name, id) => ({ id, name, color: "ededed", default: false })),
+    assignees: (options.assignees ?? []).map((login) => ({ ...author, login, type: "User" })),
+    assignee: null,
+    state: "open",
+    comments: options.comments ?? 0,
+    created_at: options.createdAt ?? "2026-11-26T09:00:00Z",
+  };
+  delete payload.issue.pull_request;
+  payload.sender = author;
+  payload.repository = repository(payload.repository);
+  payload.installation = { id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  return payload;
+}
+
+/** A push payload to the default branch that touched the given files. */
+export function pushPayload(files: { added?: string[]; modified?: string[]; removed?: string[] }, ref = "refs/heads/main") {
+  const payload = example("push");
+  payload.ref = ref;
+  payload.repository = repository(payload.repository);
+  payload.installation = { id: INSTALLATION };
+  payload.commits = [{ ...(payload.commits?.[0] ?? {}), added: [], modified: [], removed: [], ...files }];
+  return payload;
+}
+
+/** The issue as GitHub's REST API lists it. */
+export function restIssue(options: IssueOptions) {
+  return {
+    number: options.number ?? 7,
+    title: options.title,
+    body: options.body ?? null,
+    user: { login: options.author ?? "client-joe", type: options.authorType ?? "User" },
+    labels: (options.labels ?? []).map((name) => ({ name })),
+    assignees: (options.assignees ?? []).map((login) => ({ login, type: "User" })),
+    state: "open",
+    comments: options.comments ?? 0,
+    created_at: options.createdAt ?? "2026-11-26T09:00:00Z",
+  };
+}

@@ -1,0 +1,255 @@
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { useStrictNock } from "../../helpers/nock-strict.js";
+import { API, createTestProbot, INSTALLATION, issuePayload, OWNER, pushPayload, readFixture, REPO, restIssue } from "../../helpers/github.js";
+
+useStrictNock();
+
+const CONFIG = readFixture("spec-example.yml");
+const THURSDAY_10_BERLIN = new Date("2026-11-26T09:00:00Z");
+const repoPath = `/repos/${OWNER}/${REPO}`;
+const configPath = new RegExp(`^/repos/${OWNER}/${REPO}/contents/\\.github(/|%2F)frontdesk\\.yml`);
+
+function mockToken(scope: nock.Scope = nock(API)) {
+  return scope
+    .post(`/app/installations/${INSTALLATION}/access_tokens`)
+    .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} });
+}
+
+function deliver(probot: ReturnType<typeof createTestProbot>["probot"], payload: object, name = "issues", id = "delivery-1") {
+  return probot.receive({ id, name, payload } as never);
+}
+
+/** Other open tickets: alice 1, ann 0; bob 2, carol 1. */
+const OTHER_TICKETS = [
+  restIssue({ number: 3, title: "a", labels: ["support"], assignees: ["alice", "bob"] }),
+  restIssue({ number: 4, title: "b", labels: ["support"], assignees: ["bob"] }),
+  restIssue({ number: 5, title: "c", labels: ["support"], assignees: ["carol"] }),
+  restIssue({ number: 6, title: "not a ticket", labels: ["question"], assignees: ["carol", "ann"] }),
+];
+
+const DOWN = { number: 7, title: "Website is down!", body: "Nothing loads since 9:00." };
+
+describe("GitHub intake", () => {
+  it("triages 'Website is down!' with labels, a contact, an implementer and one acknowledgement", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    const bodies: Record<string, unknown> = {};
+    const api = mockToken()
+      .get(configPath)
+      .reply(200, CONFIG, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" })
+      .get(`${repoPath}/issues`)
+      .query({ state: "open", per_page: 100 })
+      .reply(200, [restIssue(DOWN), ...OTHER_TICKETS])
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(200, [{ name: "support" }, { name: "question" }])
+      .post(`${repoPath}/labels`, (body) => (bodies[`label:${body.name}`] = body) !== undefined)
+      .times(2)
+      .reply(201, {})
+      .post(`${repoPath}/issues/7/labels`, (body) => (bodies.labels = body) !== undefined)
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/assignees`, (body) => (bodies.assignees = body) !== undefined)
+      .reply(201, {})
+      .post(`${repoPath}/issues/7/comments`, (body) => (bodies.comment = body) !== undefined)
+      .reply(201, { id: 1 });
+
+    await deliver(probot, issuePayload(DOWN));
+
+    expect(api.isDone()).toBe(true);
+    expect(bodies.labels).toEqual({ labels: ["support", "urgency: emergency", "function: development"] });
+    expect(bodies.assignees).toEqual({ assignees: ["ann", "carol"] });
+    expect(bodies["label:urgency: emergency"]).toEqual({
+      name: "urgency: emergency",
+      color: "b60205",
+      description: "frontdesk: urgency level emergency",
+    });
+    expect(bodies["label:function: development"]).toMatchObject({ name: "function: development", color: "bfdadc" });
+    const comment = (bodies.comment as { body: string }).body;
+    expect(comment).toContain("Your contact is @ann; @carol is working on it.");
+    // Thursday 10:00 Berlin + 1 business hour.
+    expect(comment).toContain("You will hear from us by **Thu, 26 Nov 2026, 11:00 CET**.");
+    expect(comment).toMatch(/<!-- frontdesk:ack \{"urgency":"emergency","due":"2026-11-26T10:00:00.000Z","function":"development","contact":"ann","implementer":"carol"\} -->/u);
+  });
+
+  it("skips bob while he is away", async () => {
+    const { probot } = createTestProbot(new Date("2026-12-22T09:00:00Z"));
+    const bodies: Record<string, unknown> = {};
+    const busyCarol = [
+      restIssue({ number: 3, title: "a", labels: ["support"], assignees: ["carol"] }),
+      restIssue({ number: 4, title: "b", labels: ["support"], assignees: ["carol"] }),
+    ];
+    mockToken()
+      .get(configPath)
+      .reply(200, CONFIG)
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue({ ...DOWN, createdAt: "2026-12-22T09:00:00Z" }), ...busyCarol])
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, [{ name: "support" }, { name: "urgency: emergency" }, { name: "function: development" }])
+      .post(`${repoPath}/issues/7/labels`)
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/assignees`, (body) => (bodies.assignees = body) !== undefined)
+      .reply(201, {})
+      .post(`${repoPath}/issues/7/comments`)
+      .reply(201, { id: 1 });
+
+    await deliver(probot, issuePayload({ ...DOWN, createdAt: "2026-12-22T09:00:00Z" }));
+
+    expect((bodies.assignees as { assignees: string[] }).assignees[1]).toBe("carol");
+  });
+
+  it("comments once when the same delivery arrives twice", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    let comments = 0;
+    let ackBody = "";
+    mockToken()
+      .get(configPath)
+      .reply(200, CONFIG)
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue(DOWN)])
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, [{ name: "support" }, { name: "urgency: emergency" }, { name: "function: development" }])
+      .post(`${repoPath}/issues/7/labels`)
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/assignees`)
+      .reply(201, {})
+      .post(`${repoPath}/issues/7/comments`, (body) => {
+        comments++;
+        ackBody = body.body;
+        return true;
+      })
+      .reply(201, { id: 1 })
+      // The second delivery finds the issue triaged: fresh labels, one comment with the marker.
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, () => [
+        restIssue({ ...DOWN, labels: ["support", "urgency: emergency", "function: development"], assignees: ["alice", "bob"], comments: 1 }),
+      ])
+      .get(`${repoPath}/issues/7/comments`)
+      .query(true)
+      .reply(200, () => [{ id: 1, body: ackBody, user: { login: "frontdesk[bot]", type: "Bot" }, created_at: "2026-11-26T09:00:01Z" }]);
+
+    const payload = issuePayload(DOWN);
+    await Promise.all([deliver(probot, payload), deliver(probot, payload)]);
+
+    expect(comments).toBe(1);
+  });
+
+  it("adds nothing to a reopened issue that was triaged", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    const triaged = { ...DOWN, labels: ["support", "urgency: emergency"], assignees: ["ann"], comments: 2 };
+    mockToken()
+      .get(configPath)
+      .reply(200, CONFIG)
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue(triaged)])
+      .get(`${repoPath}/issues/7/comments`)
+      .query(true)
+      .reply(200, [
+        { id: 1, body: "Thanks!\n\n<!-- frontdesk:ack {\"urgency\":\"emergency\",\"due\":\"2026-11-26T10:00:00.000Z\"} -->", user: { login: "frontdesk[bot]", type: "Bot" }, created_at: "2026-11-26T09:00:01Z" },
+        { id: 2, body: "any news?", user: { login: "client-joe", type: "User" }, created_at: "2026-11-26T09:30:00Z" },
+      ]);
+
+    await deliver(probot, issuePayload({ ...triaged, action: "reopened" }));
+  });
+
+  it("keeps the assignees a person chose and names them", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    let comment = "";
+    mockToken()
+      .get(configPath)
+      .reply(200, CONFIG)
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue({ ...DOWN, assignees: ["dave"] })])
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, [{ name: "support" }, { name: "urgency: emergency" }, { name: "function: development" }])
+      .post(`${repoPath}/issues/7/labels`)
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/comments`, (body) => Boolean((comment = body.body)))
+      .reply(201, { id: 1 });
+
+    await deliver(probot, issuePayload({ ...DOWN, assignees: ["dave"] }));
+
+    expect(comment).toContain("Your contact is @dave.");
+  });
+
+  it.each([
+    ["a bot", { ...DOWN, author: "dependabot[bot]", authorType: "Bot" as const }],
+    ["an account of type Bot", { ...DOWN, author: "renovate", authorType: "Bot" as const }],
+  ])("makes no call at all for an issue by %s", async (_name, issue) => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    await deliver(probot, issuePayload(issue));
+  });
+
+  it("makes no write in a repository without frontdesk.yml", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    mockToken()
+      .get(configPath)
+      .reply(404, { message: "Not Found" })
+      .get(new RegExp(`^/repos/${OWNER}/\\.github/contents/\\.github(/|%2F)frontdesk\\.yml`))
+      .reply(404, { message: "Not Found" });
+    await deliver(probot, issuePayload(DOWN));
+  });
+
+  it("ignores authors in ignore_authors and pauses with enabled: false", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    mockToken().get(configPath).reply(200, `${CONFIG}\n`.replace("enabled: true", "enabled: false"));
+    await deliver(probot, issuePayload(DOWN));
+    await deliver(probot, issuePayload({ ...DOWN, author: "deploy-user" }), "issues", "delivery-2");
+  });
+
+  it("costs four rate-limited calls for a new ticket once config and labels are cached", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    const existing = [{ name: "support" }, { name: "urgency: emergency" }, { name: "urgency: task" }, { name: "function: development" }, { name: "function: design" }];
+    mockToken()
+      .get(configPath)
+      .reply(200, CONFIG)
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue(DOWN)])
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, existing)
+      .post(`${repoPath}/issues/7/labels`)
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/assignees`)
+      .reply(201, {})
+      .post(`${repoPath}/issues/7/comments`)
+      .reply(201, { id: 1 });
+    await deliver(probot, issuePayload(DOWN));
+
+    const calls: string[] = [];
+    const second = { number: 8, title: "New logo for the footer" };
+    nock(API)
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue(second)])
+      .post(`${repoPath}/issues/8/labels`)
+      .reply(200, [])
+      .post(`${repoPath}/issues/8/assignees`)
+      .reply(201, {})
+      .post(`${repoPath}/issues/8/comments`)
+      .reply(201, { id: 2 })
+      .on("request", (request: { method: string; path: string }) => calls.push(`${request.method} ${request.path}`));
+    await deliver(probot, issuePayload(second), "issues", "delivery-2");
+
+    expect(calls).toHaveLength(4);
+  });
+
+  it("reads the configuration again after a push that changed it", async () => {
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
+    mockToken().get(configPath).reply(200, CONFIG.replace("enabled: true", "enabled: false"));
+    await deliver(probot, issuePayload(DOWN));
+    await deliver(probot, pushPayload({ added: ["README.md"] }), "push", "push-1");
+    await deliver(probot, issuePayload({ ...DOWN, number: 8 }), "issues", "delivery-2");
+    await deliver(probot, pushPayload({ modified: [".github/frontdesk.yml"] }), "push", "push-2");
+    nock(API).get(configPath).reply(200, CONFIG.replace("enabled: true", "enabled: false"));
+    await deliver(probot, issuePayload({ ...DOWN, number: 9 }), "issues", "delivery-3");
+  });
+});
