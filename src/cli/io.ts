@@ -1,0 +1,30 @@
+import { readFile } from "node:fs/promises";
+
+/**
+ * What a command may touch: two output streams and file reading. Commands get
+ * it as a parameter, so tests pass an in-memory one and nothing reaches for
+ * process globals.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Resolves to the file's UTF-8 text; rejects with a Node error (code ENOENT, EISDIR, ...) otherwise. */
+  readFile(path: string): Promise<string>;
+}
+
+/** A command: arguments after its name in, exit code out. */
+export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** Exit codes shared by the commands. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+/** The real streams and file system, for bin/frontdesk.js. */
+export function createNodeIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: (path) => readFile(path, "utf8"),
+  };
+}

@@ -1,0 +1,180 @@
+import type { z } from "zod";
+import { ConfigError, type PathSegment } from "./errors.js";
+import { listKnownKeys } from "./known-keys.js";
+import type { LocateTarget, PathLocator } from "./locate.js";
+import { findNearest } from "./suggest.js";
+
+/**
+ * Turns zod issues into {@link ConfigError}s that say what was found and what
+ * is allowed. Messages the schema writes itself (logins, durations, levels)
+ * are kept; zod's generic ones ("Invalid input") are replaced here.
+ */
+
+type RawIssue = z.core.$ZodRawIssue;
+type Issue = z.core.$ZodIssue;
+
+const TYPE_NOUNS: Record<string, string> = {
+  array: "a list",
+  object: "a mapping",
+  record: "a mapping",
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+};
+
+/**
+ * A zod error map for `safeParse(value, { error: describeIssue })`. zod gives
+ * the schema's own messages precedence over it, so it only fills in the
+ * generic cases.
+ */
+export function describeIssue(issue: RawIssue): string | undefined {
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = TYPE_NOUNS[issue.expected] ?? issue.expected;
+      return issue.input === undefined
+        ? `required, but missing; expected ${expected}`
+        : `found ${describeValue(issue.input)}; expected ${expected}`;
+    }
+    case "invalid_value": {
+      const allowed = issue.values.map((value) => JSON.stringify(value));
+      const nearest = typeof issue.input === "string" ? findNearest(issue.input, allowed.map(unquote)) : undefined;
+      const hint = nearest === undefined ? "" : `; did you mean "${nearest}"?`;
+      const expected = allowed.length === 1 ? allowed.join("") : `one of ${allowed.join(", ")}`;
+      return `found ${describeValue(issue.input)}; expected ${expected}${hint}`;
+    }
+    case "too_small":
+    case "too_big":
+      return describeBound(issue);
+    case "invalid_key": {
+      // The path already ends in the key, so only the reasons are left to say.
+      return `invalid key: ${issue.issues.map((inner) => inner.message).join("; ")}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Options for {@link convertIssues}. */
+export interface ConvertOptions {
+  file: string;
+  locate?: PathLocator | undefined;
+  /** The value that was validated, to tell which keys are present. */
+  input: unknown;
+  /** The schema, to list the keys an object allows. */
+  schema: z.core.$ZodType;
+}
+
+/**
+ * One {@link ConfigError} per problem: an `unrecognized_keys` issue becomes one
+ * error per unknown key, with the nearest known key suggested; a missing key
+ * that such a suggestion already names is not reported twice.
+ */
+export function convertIssues(issues: readonly Issue[], options: ConvertOptions): ConfigError[] {
+  const unknownKeys = new Map<Issue, { key: string; nearest: string | undefined; known: string[] }[]>();
+  const suggested = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const path = normalizePath(issue.path);
+    const present = Object.keys(asRecord(valueAt(options.input, path)));
+    const known = listKnownKeys(options.schema, path) ?? [];
+    const absent = known.filter((key) => !present.includes(key));
+    const entries = issue.keys.map((key) => ({ key, nearest: findNearest(key, absent), known }));
+    for (const { nearest } of entries) if (nearest !== undefined) suggested.add(pathKey([...path, nearest]));
+    unknownKeys.set(issue, entries);
+  }
+  const errors: ConfigError[] = [];
+  for (const issue of issues) {
+    const path = normalizePath(issue.path);
+    for (const { key, nearest, known } of unknownKeys.get(issue) ?? []) {
+      const hint =
+        nearest !== undefined
+          ? `did you mean "${nearest}"?`
+          : `allowed keys here are ${known.map((name) => `"${name}"`).join(", ")}`;
+      errors.push(build(issue, [...path, key], `unknown key "${key}"; ${hint}`, "key", options));
+    }
+    if (issue.code === "unrecognized_keys") continue;
+    const missing = issue.code === "invalid_type" && valueAt(options.input, path) === undefined;
+    if (missing && suggested.has(pathKey(path))) continue;
+    errors.push(build(issue, path, issue.message, issue.code === "invalid_key" ? "key" : "value", options));
+  }
+  return errors.sort(compareErrors);
+}
+
+function build(
+  issue: Issue,
+  path: readonly PathSegment[],
+  detail: string,
+  target: LocateTarget,
+  options: ConvertOptions,
+): ConfigError {
+  const position = options.locate?.(path, target);
+  return new ConfigError({ file: options.file, path, detail, position, cause: issue });
+}
+
+/** In file order, so that the output reads top to bottom. */
+function compareErrors(a: ConfigError, b: ConfigError): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+}
+
+function describeBound(issue: Extract<RawIssue, { code: "too_small" | "too_big" }>): string {
+  const small = issue.code === "too_small";
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const found = describeValue(issue.input);
+  switch (issue.origin) {
+    case "array":
+    case "set":
+      return `found ${found}; expected ${small ? "at least" : "at most"} ${plural(limit, "entry", "entries")}`;
+    case "string":
+      return `found ${found}; expected ${small ? "at least" : "at most"} ${plural(limit, "character", "characters")}`;
+    default: {
+      const word = small ? (issue.inclusive ? "at least" : "above") : issue.inclusive ? "at most" : "below";
+      return `found ${found}; expected a number ${word} ${limit}`;
+    }
+  }
+}
+
+/** How a value reads in a message: `text "yes"`, `1.5`, `an empty list`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (typeof value === "string") {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return value === "" ? "empty text" : `text ${JSON.stringify(shown)}`;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function unquote(text: string): string {
+  return text.startsWith('"') ? (JSON.parse(text) as string) : text;
+}
+
+function pathKey(path: readonly PathSegment[]): string {
+  return JSON.stringify(path.map(String));
+}
+
+/** zod paths may hold symbols in theory; a YAML file cannot. */
+function normalizePath(path: readonly PropertyKey[]): PathSegment[] {
+  return path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment));
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The raw input at `path`; undefined when any step is missing. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const segment of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,93 @@
+import { LineCounter, parseDocument, visit } from "yaml";
+import type { Document, YAMLError } from "yaml";
+import { ConfigError } from "./errors.js";
+import { convertIssues, describeIssue } from "./issues.js";
+import { createDocumentLocator, type PathLocator } from "./locate.js";
+import { configSchema, type Config } from "./schema.js";
+
+export { createLocator, locatePath, type LocateTarget, type PathLocator } from "./locate.js";
+
+/**
+ * Reads frontdesk.yml: YAML text in, a validated {@link Config} or errors with
+ * line:col out. Nothing here touches the network or the file system.
+ */
+
+/** The outcome of reading a configuration: the config, or every error found. */
+export type ConfigResult = { ok: true; config: Config; warnings: ConfigError[] } | { ok: false; errors: ConfigError[] };
+
+/** Larger files are refused before parsing: no real configuration comes near this. */
+export const MAX_CONFIG_BYTES = 512 * 1024;
+/** Alias expansions allowed while building the object; a "billion laughs" file needs far more. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Options for {@link validateConfigObject}. */
+export interface ValidateOptions {
+  /** The name errors carry; default `frontdesk.yml`. */
+  file?: string;
+  /** Finds a key path's line and column, for example `createLocator(rawText)`. */
+  locate?: PathLocator;
+}
+
+/**
+ * Parses and validates the text of a frontdesk.yml. YAML syntax errors, files
+ * over {@link MAX_CONFIG_BYTES}, alias bombs and schema violations all come
+ * back as {@link ConfigError}s with the file name and a 1-based line:col.
+ */
+export function parseConfigText(text: string, file: string): ConfigResult {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_CONFIG_BYTES) {
+    const size = Math.ceil(bytes / 1024);
+    const detail = `the file is ${size} KB; a configuration may be at most ${MAX_CONFIG_BYTES / 1024} KB`;
+    return { ok: false, errors: [new ConfigError({ file, path: [], detail, position: { line: 1, col: 1 } })] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const toError = (error: YAMLError): ConfigError => {
+    const position = lineCounter.linePos(error.pos[0]);
+    return new ConfigError({ file, path: [], detail: error.message, position, cause: error });
+  };
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map(toError) };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    return { ok: false, errors: [explainToJsFailure(cause, doc, lineCounter, file)] };
+  }
+  // An empty file is an empty mapping, as Probot reads it.
+  const result = validateConfigObject(value ?? {}, { file, locate: createDocumentLocator(doc, lineCounter) });
+  return result.ok ? { ...result, warnings: [...doc.warnings.map(toError), ...result.warnings] } : result;
+}
+
+/**
+ * Validates a configuration that is already an object, such as the merge of
+ * a repository's file with the files it extends. `locate` (built from the
+ * raw text of the file a person edits) gives the errors their positions;
+ * without it they carry only the file name and key path.
+ */
+export function validateConfigObject(value: unknown, options: ValidateOptions = {}): ConfigResult {
+  const file = options.file ?? "frontdesk.yml";
+  const parsed = configSchema.safeParse(value, { error: describeIssue });
+  if (parsed.success) return { ok: true, config: parsed.data, warnings: [] };
+  return {
+    ok: false,
+    errors: convertIssues(parsed.error.issues, { file, locate: options.locate, input: value, schema: configSchema }),
+  };
+}
+
+function explainToJsFailure(cause: unknown, doc: Document, lineCounter: LineCounter, file: string): ConfigError {
+  const aliasBomb = cause instanceof ReferenceError && /alias/i.test(cause.message);
+  const detail = aliasBomb
+    ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); ` +
+      "write the values out instead of nesting aliases (*name)"
+    : `the YAML could not be read: ${cause instanceof Error ? cause.message : String(cause)}`;
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const position = aliasBomb && offset !== undefined ? lineCounter.linePos(offset) : { line: 1, col: 1 };
+  return new ConfigError({ file, path: [], detail, position, cause });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { listKnownKeys } from "../../src/config/known-keys.js";
+import { configSchema } from "../../src/config/schema.js";
+
+describe("listKnownKeys", () => {
+  it.each([
+    { path: ["team"], keys: ["contacts", "functions", "bookable", "leads", "away", "capacity"] },
+    { path: ["urgency", "levels", "anything"], keys: ["label", "keywords", "respond_within"] },
+    { path: ["sla"], keys: ["remind_at"] },
+    { path: ["team", "functions"], keys: undefined },
+    { path: ["team", "contacts", 0], keys: undefined },
+    { path: ["nope"], keys: undefined },
+  ])("$path", ({ path, keys }) => {
+    expect(listKnownKeys(configSchema, path)).toEqual(keys);
+  });
+
+  it("lists the top-level keys", () => {
+    expect(listKnownKeys(configSchema, [])).toEqual([
+      "_extends",
+      "$schema",
+      "client",
+      "language",
+      "model",
+      "enabled",
+      "ignore_authors",
+      "team",
+      "urgency",
+      "routing",
+      "project_work",
+      "support_board",
+      "business_hours",
+      "sla",
+      "messages",
+    ]);
+  });
+});
