@@ -14,7 +14,7 @@ const gitlab = Boolean(env.GITLAB_TOKEN);
 if (github) {
   const probot = createGitHubProbot(env);
   const deps = { cache: new RepoCache(), locks: new KeyedLock(), now: () => new Date() };
-  handlers.push(await createGitHubHandler(probot, deps, env.WEBHOOK_PATH || undefined));
+  handlers.push(await createGitHubHandler(probot, deps, { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined }));
 } else {
   log.warn(`GitHub is not served: set ${GITHUB_VARIABLES.join(", ")} (and GHE_HOST for GitHub Enterprise Server)`);
 }
@@ -23,7 +23,10 @@ if (!gitlab) log.warn("GitLab is not served: set GITLAB_TOKEN and GITLAB_WEBHOOK
 const server = createServer({ handlers, platforms: { github, gitlab }, onError: (error) => log.error({ err: error }, "request failed") });
 const port = Number(env.PORT || 3000);
 const host = env.HOST || undefined;
-server.listen(port, host, () => log.info(`frontdesk listening on ${host ?? "*"}:${port}`));
+server.listen(port, host, () => {
+  const address = server.address();
+  log.info({ address }, `frontdesk listening on port ${typeof address === "object" && address ? address.port : port}`);
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => server.close(() => process.exit(0)));

@@ -19,12 +19,14 @@ const { privateKey } = generateKeyPairSync("rsa", {
   publicKeyEncoding: { type: "spki", format: "pem" },
 });
 
-/** A Probot with frontdesk loaded, retries and throttling off, the clock fixed. */
-export function createTestProbot(now: Date, cache = new RepoCache()) {
-  const probot = new Probot({
+export const WEBHOOK_SECRET = "test-secret";
+
+/** A Probot for tests: retries and throttling off, logs silent unless TEST_LOG_LEVEL is set. */
+export function createBareProbot(): Probot {
+  return new Probot({
     appId: 1,
     privateKey,
-    secret: "test-secret",
+    secret: WEBHOOK_SECRET,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     // A function, not an object: Probot merges its own throttle options over
     // object defaults, and its write lane would pace every test at 1 s a write.
@@ -34,6 +36,11 @@ export function createTestProbot(now: Date, cache = new RepoCache()) {
       throttle: { ...options.throttle, enabled: false },
     })),
   });
+}
+
+/** A Probot with frontdesk loaded and the clock fixed. */
+export function createTestProbot(now: Date, cache = new RepoCache()) {
+  const probot = createBareProbot();
   const deps = { cache, locks: new KeyedLock(), now: () => now };
   void probot.load(createGitHubApp(deps));
   return { probot, deps };
