@@ -22,12 +22,12 @@ const { privateKey } = generateKeyPairSync("rsa", {
 export const WEBHOOK_SECRET = "test-secret";
 
 /** A Probot for tests: retries and throttling off, logs silent unless TEST_LOG_LEVEL is set. */
-export function createBareProbot(): Probot {
+export function createBareProbot(log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" })): Probot {
   return new Probot({
     appId: 1,
     privateKey,
     secret: WEBHOOK_SECRET,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    log,
     // A function, not an object: Probot merges its own throttle options over
     // object defaults, and its write lane would pace every test at 1 s a write.
     Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({
@@ -39,11 +39,18 @@ export function createBareProbot(): Probot {
 }
 
 /** A Probot with frontdesk loaded and the clock fixed. */
-export function createTestProbot(now: Date, cache = new RepoCache()) {
-  const probot = createBareProbot();
+export function createTestProbot(now: Date, cache = new RepoCache(), log?: pino.Logger) {
+  const probot = createBareProbot(log);
   const deps = { cache, locks: new KeyedLock(), now: () => now };
   void probot.load(createGitHubApp(deps));
   return { probot, deps };
+}
+
+/** A logger that keeps every line, to assert what the team would read in the log. */
+export function createLogCapture() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino({ level: "debug" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { log, lines };
 }
 
 type Example = { name: string; examples: Record<string, unknown>[] };

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { API, createTestProbot, INSTALLATION, issuePayload, OWNER, pushPayload, readFixture, REPO, restIssue } from "../../helpers/github.js";
+import { API, createLogCapture, createTestProbot, INSTALLATION, issuePayload, OWNER, pushPayload, readFixture, REPO, restIssue } from "../../helpers/github.js";
 
 useStrictNock();
 
@@ -202,6 +202,50 @@ describe("GitHub intake", () => {
     mockToken().get(configPath).reply(200, `${CONFIG}\n`.replace("enabled: true", "enabled: false"));
     await deliver(probot, issuePayload(DOWN));
     await deliver(probot, issuePayload({ ...DOWN, author: "deploy-user" }), "issues", "delivery-2");
+  });
+
+  it("labels a ticket support and nothing else when the configuration is invalid, and logs file:line:col", async () => {
+    const capture = createLogCapture();
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN, undefined, capture.log);
+    const broken = CONFIG.replace("contacts: [alice, ann]", "contcts: [alice, ann]");
+    let labels: unknown;
+    mockToken()
+      .get(configPath)
+      .reply(200, broken)
+      // The raw text again, only to place the error on its line.
+      .get(configPath)
+      .reply(200, broken)
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, [{ name: "support" }])
+      .post(`${repoPath}/issues/7/labels`, (body) => Boolean((labels = body)))
+      .reply(200, []);
+
+    await deliver(probot, issuePayload(DOWN));
+
+    expect(labels).toEqual({ labels: ["support"] });
+    const errors = capture.lines.filter((line) => line.level === 50).map((line) => [line.repo, line.msg]);
+    expect(errors).toEqual([
+      ["acme/site", 'invalid configuration: acme/site:.github/frontdesk.yml:8:3: team.contcts: unknown key "contcts"; did you mean "contacts"?'],
+    ]);
+  });
+
+  it("reports unreadable YAML with its line and still keeps the ticket", async () => {
+    const capture = createLogCapture();
+    const { probot } = createTestProbot(THURSDAY_10_BERLIN, undefined, capture.log);
+    mockToken()
+      .get(configPath)
+      .reply(200, "team:\n  contacts: [alice\n  leads: [lena]\n")
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, [{ name: "support" }])
+      .post(`${repoPath}/issues/7/labels`, { labels: ["support"] })
+      .reply(200, []);
+
+    await deliver(probot, issuePayload(DOWN));
+
+    const error = capture.lines.find((line) => line.level === 50);
+    expect(error?.msg).toMatch(/^invalid configuration: acme\/site:\.github\/frontdesk\.yml:\d+:\d+: /u);
   });
 
   it("costs four rate-limited calls for a new ticket once config and labels are cached", async () => {
