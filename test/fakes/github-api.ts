@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FakeRepo, type FakeIssue } from "./github-state.js";
+
+/**
+ * A small GitHub on 127.0.0.1 that answers like GitHub's REST API (the GitHub
+ * Enterprise Server paths under /api/v3), keeps issues, labels and comments in
+ * memory, and enforces GitHub's secondary rate limits per installation. The
+ * outside tests and `npm run bench` point frontdesk at it with GHE_HOST.
+ */
+
+export interface RecordedCall {
+  at: number;
+  installation: number | undefined;
+  method: string;
+  path: string;
+  body: unknown;
+  status: number;
+}
+
+export interface FakeGitHubOptions {
+  /** Added to every response, in milliseconds. */
+  latencyMs?: number;
+  /** Return a status to answer with instead of the real handler (fault injection). */
+  fault?: (call: { method: string; path: string; installation: number | undefined }) => { status: number; retryAfter?: number } | undefined;
+  /** GitHub's secondary limits (per installation). */
+  limits?: { concurrent: number; writesPerMinute: number; writesPerHour: number };
+  now?: () => number;
+}
+
+const DEFAULT_LIMITS = { concurrent: 100, writesPerMinute: 80, writesPerHour: 500 };
+
+export class FakeGitHub {
+  readonly calls: RecordedCall[] = [];
+  readonly repos = new Map<string, FakeRepo>();
+  /** installation id -> repositories "owner/name" it covers. */
+  readonly installations = new Map<number, Set<string>>();
+  secondaryLimitResponses = 0;
+  #server: Server | undefined;
+  readonly #options: Required<Omit<FakeGitHubOptions, "fault">> & Pick<FakeGitHubOptions, "fault">;
+  readonly #inFlight = new Map<number, number>();
+  readonly #writes = new Map<number, number[]>();
+
+  constructor(options: FakeGitHubOptions = {}) {
+    this.#options = { latencyMs: 0, limits: DEFAULT_LIMITS, now: Date.now, ...options };
+  }
+
+  /** A repository with a frontdesk.yml (or none), covered by an installation. */
+  addRepo(fullName: string, installation: number, config?: string): FakeRepo {
+    const repo = new FakeRepo(fullName, config);
+    this.repos.set(fullName.toLowerCase(), repo);
+    const covered = this.installations.get(installation) ?? new Set<string>();
+    covered.add(fullName.toLowerCase());
+    this.installations.set(installation, covered);
+    return repo;
+  }
+
+  repo(fullName: string): FakeRepo {
+    const repo = this.repos.get(fullName.toLowerCase());
+    if (!repo) throw new Error(`no fake repository ${fullName}`);
+    return repo;
+  }
+
+  async start(): Promise<string> {
+    this.#server = createServer((request, response) => void this.#handle(request, response));
+    await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
+    return `127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+  }
+
+  /** Calls that count against the REST rate limit (not the token exchange). */
+  rateLimited(): RecordedCall[] {
+    return this.calls.filter((call) => !call.path.includes("/access_tokens") && call.status !== 403);
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(request.url ?? "/", "http://fake");
+    const path = url.pathname.replace(/^\/api\/v3/u, "");
+    const method = request.method ?? "GET";
+    const installation = this.#installationOf(request);
+    const call: RecordedCall = { at: this.#options.now(), installation, method, path: `${path}${url.search}`, body: raw ? safeJson(raw) : undefined, status: 0 };
+    this.calls.push(call);
+    const inFlight = (this.#inFlight.get(installation ?? 0) ?? 0) + 1;
+    this.#inFlight.set(installation ?? 0, inFlight);
+    try {
+      if (this.#options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#options.latencyMs));
+      const limited = this.#checkSecondaryLimits(installation, method, inFlight);
+      const fault = limited ?? this.#options.fault?.({ method, path, installation });
+      if (fault) {
+        if (fault.status === 403) this.secondaryLimitResponses++;
+        call.status = fault.status;
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+        response.writeHead(fault.status, headers);
+        response.end(JSON.stringify({ message: fault.status === 403 ? "You have exceeded a secondary rate limit." : "fault" }));
+        return;
+      }
+      const [status, body, headers = {}] = this.#route(method, path, url.searchParams, call.body);
+      if (headers.link) headers.link = headers.link.replace("{self}", `http://${request.headers.host}${url.pathname}`);
+      call.status = status;
+      const text = typeof body === "string" ? body : JSON.stringify(body);
+      response.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...headers });
+      response.end(text);
+    } finally {
+      this.#inFlight.set(installation ?? 0, (this.#inFlight.get(installation ?? 0) ?? 1) - 1);
+    }
+  }
+
+  #installationOf(request: IncomingMessage): number | undefined {
+    const token = /^(?:token|bearer) inst-(\d+)$/iu.exec(request.headers.authorization ?? "");
+    return token ? Number(token[1]) : undefined;
+  }
+
+  #checkSecondaryLimits(installation: number | undefined, method: string, inFlight: number) {
+    if (installation === undefined) return undefined;
+    const { concurrent, writesPerMinute, writesPerHour } = this.#options.limits;
+    if (inFlight > concurrent) return { status: 403, retryAfter: 1 };
+    if (method === "GET") return undefined;
+    const now = this.#options.now();
+    const writes = (this.#writes.get(installation) ?? []).filter((at) => at > now - 3_600_000);
+    const lastMinute = writes.filter((at) => at > now - 60_000).length;
+    if (lastMinute >= writesPerMinute || writes.length >= writesPerHour) return { status: 403, retryAfter: 60 };
+    writes.push(now);
+    this.#writes.set(installation, writes);
+    return undefined;
+  }
+
+  #route(method: string, path: string, query: URLSearchParams, body: any): [number, unknown, Record<string, string>?] {
+    const token = /^\/app\/installations\/(\d+)\/access_tokens$/u.exec(path);
+    if (token && method === "POST") {
+      return [201, { token: `inst-${token[1]}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} }];
+    }
+    const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/u.exec(path);
+    const repo = match && this.repos.get(`${match[1]}/${match[2]}`.toLowerCase());
+    if (!match || !repo) return [404, { message: "Not Found" }];
+    return repo.route(method, match[3] ?? "", query, body);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export type { FakeIssue };

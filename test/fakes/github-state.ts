@@ -1,0 +1,131 @@
+/** The in-memory state of one fake GitHub repository and its REST routes. */
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  user: { login: string; type: string };
+  labels: { name: string }[];
+  assignees: { login: string; type: string }[];
+  state: "open" | "closed";
+  comments: number;
+  created_at: string;
+  pull_request?: object;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  created_at: string;
+}
+
+type Response = [number, unknown, Record<string, string>?];
+
+let nextCommentId = 1000;
+
+export class FakeRepo {
+  readonly issues = new Map<number, FakeIssue>();
+  readonly comments = new Map<number, FakeComment[]>();
+  readonly labels = new Map<string, { name: string; color: string; description: string }>();
+  config: string | undefined;
+  readonly botLogin = "frontdesk[bot]";
+
+  constructor(
+    readonly fullName: string,
+    config?: string,
+  ) {
+    this.config = config;
+  }
+
+  /** An issue as a client opens it; returns the REST issue (also the webhook's `issue`). */
+  openIssue(fields: { number: number; title: string; body?: string; author?: string; labels?: string[]; createdAt?: string }): FakeIssue {
+    const issue: FakeIssue = {
+      number: fields.number,
+      title: fields.title,
+      body: fields.body ?? null,
+      user: { login: fields.author ?? "client-joe", type: "User" },
+      labels: (fields.labels ?? []).map((name) => ({ name })),
+      assignees: [],
+      state: "open",
+      comments: 0,
+      created_at: fields.createdAt ?? new Date().toISOString(),
+    };
+    this.issues.set(issue.number, issue);
+    return structuredClone(issue);
+  }
+
+  commentsOf(number: number): FakeComment[] {
+    return this.comments.get(number) ?? [];
+  }
+
+  route(method: string, rest: string, query: URLSearchParams, body: any): Response {
+    if (method === "GET" && /^\/contents\//u.test(rest)) {
+      const path = decodeURIComponent(rest.slice("/contents/".length));
+      return path === ".github/frontdesk.yml" && this.config !== undefined ? [200, this.config] : [404, { message: "Not Found" }];
+    }
+    if (method === "GET" && rest === "/issues") {
+      const open = [...this.issues.values()].filter((issue) => issue.state === (query.get("state") ?? "open"));
+      return this.#page(open, query);
+    }
+    if (method === "GET" && rest === "/labels") return this.#page([...this.labels.values()], query);
+    if (method === "POST" && rest === "/labels") {
+      if (this.labels.has(body.name.toLowerCase())) return [422, { message: "Validation Failed" }];
+      this.labels.set(body.name.toLowerCase(), body);
+      return [201, body];
+    }
+    const issueRoute = /^\/issues\/(\d+)(\/.*)?$/u.exec(rest);
+    const issue = issueRoute ? this.issues.get(Number(issueRoute[1])) : undefined;
+    if (issueRoute && !issue) return [404, { message: "Not Found" }];
+    if (!issue) return [404, { message: "Not Found" }];
+    const sub = issueRoute?.[2] ?? "";
+    if (method === "GET" && sub === "") return [200, issue];
+    if (method === "GET" && sub === "/comments") return this.#page(this.commentsOf(issue.number), query);
+    if (method === "POST" && sub === "/comments") {
+      const comment = { id: nextCommentId++, body: body.body, user: { login: this.botLogin, type: "Bot" }, created_at: new Date().toISOString() };
+      this.comments.set(issue.number, [...this.commentsOf(issue.number), comment]);
+      issue.comments++;
+      return [201, comment];
+    }
+    if (method === "POST" && sub === "/labels") {
+      for (const name of body.labels as string[]) {
+        if (!this.labels.has(name.toLowerCase())) this.labels.set(name.toLowerCase(), { name, color: "ededed", description: "" });
+        if (!issue.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) issue.labels.push({ name });
+      }
+      return [200, issue.labels];
+    }
+    const label = /^\/labels\/(.+)$/u.exec(sub);
+    if (method === "DELETE" && label) {
+      const name = decodeURIComponent(label[1] ?? "");
+      const before = issue.labels.length;
+      issue.labels = issue.labels.filter((existing) => existing.name.toLowerCase() !== name.toLowerCase());
+      return before === issue.labels.length ? [404, { message: "Label does not exist" }] : [200, issue.labels];
+    }
+    if (method === "POST" && sub === "/assignees") {
+      for (const login of body.assignees as string[]) {
+        if (!issue.assignees.some((user) => user.login === login)) issue.assignees.push({ login, type: "User" });
+      }
+      return [201, issue];
+    }
+    if (method === "DELETE" && sub === "/assignees") {
+      issue.assignees = issue.assignees.filter((user) => !(body.assignees as string[]).includes(user.login));
+      return [200, issue];
+    }
+    return [404, { message: `fake GitHub has no route ${method} ${rest}` }];
+  }
+
+  #page(items: unknown[], query: URLSearchParams): Response {
+    const perPage = Number(query.get("per_page") ?? 30);
+    const page = Number(query.get("page") ?? 1);
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers: Record<string, string> = {};
+    if (page < last) {
+      const next = new URLSearchParams(query);
+      next.set("page", String(page + 1));
+      // {self} is replaced with the request's own address by the server.
+      headers.link = `<{self}?${next.toString()}>; rel="next"`;
+    }
+    return [200, structuredClone(slice), headers];
+  }
+}
