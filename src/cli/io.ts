@@ -10,6 +10,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Resolves to the file's UTF-8 text; rejects with a Node error (code ENOENT, EISDIR, ...) otherwise. */
   readFile(path: string): Promise<string>;
+  /** The clock, for commands that default to "now". */
+  now(): Date;
 }
 
 /** A command: arguments after its name in, exit code out. */
@@ -26,5 +28,6 @@ export function createNodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => readFile(path, "utf8"),
+    now: () => new Date(),
   };
 }

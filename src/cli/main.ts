@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { createNodeIo, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from "./io.js";
 import { runSchema } from "./schema.js";
+import { runSimulate } from "./simulate.js";
 import { runValidate } from "./validate.js";
 
 /**
@@ -16,7 +17,11 @@ interface CommandEntry {
 
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   validate: { usage: "validate <file...>", summary: "check configuration files offline", run: runValidate },
-  // simulate: the lead adds `simulate --config <file>` here (SPEC section 7).
+  simulate: {
+    usage: "simulate --config <file> --title <text>",
+    summary: "print what frontdesk would do with an issue, step by step",
+    run: runSimulate,
+  },
   schema: { usage: "schema", summary: "print the configuration's JSON Schema, for editors", run: runSchema },
 };
 

@@ -10,8 +10,9 @@ describe("runCli", () => {
     const io = createMemoryIo();
     expect(await runCli(["--help"], io)).toBe(0);
     expect(io.out).toBe(formatUsage());
-    expect(io.out).toContain("  validate <file...>  check configuration files offline\n");
-    expect(io.out).toContain("  schema              print the configuration's JSON Schema, for editors\n");
+    expect(io.out).toContain("  validate <file...>                       check configuration files offline\n");
+    expect(io.out).toContain("  simulate --config <file> --title <text>  print what frontdesk would do with an issue, step by step\n");
+    expect(io.out).toContain("  schema                                   print the configuration's JSON Schema, for editors\n");
   });
 
   it("exits 2 with the usage on stderr when no command is given", async () => {

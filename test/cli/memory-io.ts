@@ -7,7 +7,7 @@ export interface MemoryIo extends CliIo {
 }
 
 /** Files not in `files` reject like Node does, with code ENOENT. */
-export function createMemoryIo(files: Record<string, string> = {}): MemoryIo {
+export function createMemoryIo(files: Record<string, string> = {}, now = new Date("2026-11-26T09:00:00Z")): MemoryIo {
   const io: MemoryIo = {
     out: "",
     err: "",
@@ -17,6 +17,7 @@ export function createMemoryIo(files: Record<string, string> = {}): MemoryIo {
       if (Object.hasOwn(files, path)) return files[path] as string;
       throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: "ENOENT" });
     },
+    now: () => now,
   };
   return io;
 }

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { runSimulate } from "../../src/cli/simulate.js";
+import { API, createTestProbot, INSTALLATION, issuePayload, OWNER, REPO, restIssue } from "../helpers/github.js";
+import { useStrictNock } from "../helpers/nock-strict.js";
+import { createMemoryIo } from "./memory-io.js";
+
+useStrictNock();
+
+const EXAMPLE = readFileSync(new URL("../../config/example.en.yml", import.meta.url), "utf8");
+const files = { "example.en.yml": EXAMPLE, "open.json": '{"alice": 1, "ann": 2, "bob": 0, "carol": 3}' };
+const AT = "2026-11-24T15:00:00Z";
+
+describe("frontdesk simulate", () => {
+  it("explains each step", async () => {
+    const io = createMemoryIo(files);
+    const code = await runSimulate(
+      ["--config", "example.en.yml", "--title", "Website is down!", "--at", "2026-12-22T15:00:00Z", "--open-tickets", "open.json"],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.out).toContain('2. Urgency: emergency (keyword "down" in the title or body)');
+    expect(io.out).toContain("3. Function: development (no rule matched: routing.default)");
+    expect(io.out).toContain("   contact: alice, fewest open tickets among alice 1, ann 2");
+    expect(io.out).toContain("   implementer: carol, fewest open tickets among carol 3; skipped bob (away, 0 open)");
+    expect(io.out).toContain("5. First response due: Tue, 22 Dec 2026, 11:00 EST (1h of business time from Tue, 22 Dec 2026, 10:00 EST)");
+  });
+
+  it.each([
+    [["--title", "x"], "--config is required"],
+    [["--config", "example.en.yml"], "--title is required"],
+    [["--config", "missing.yml", "--title", "x"], "cannot read missing.yml: ENOENT"],
+    [["--config", "example.en.yml", "--title", "x", "--at", "yesterday"], "--at yesterday is not an ISO time"],
+    [["--config", "example.en.yml", "--title", "x", "--platform", "jira"], "--platform must be github or gitlab, not jira"],
+    [["--config", "example.en.yml", "--title", "x", "--bogus"], "Unknown option '--bogus'"],
+  ])("refuses %j", async (args, message) => {
+    const io = createMemoryIo(files);
+    expect(await runSimulate(args, io)).toBe(2);
+    expect(io.err).toContain(message);
+  });
+
+  it("prints file:line:col for an invalid configuration and exits 1", async () => {
+    const io = createMemoryIo({ "bad.yml": "team:\n  contcts: [a]\n" });
+    expect(await runSimulate(["--config", "bad.yml", "--title", "x"], io)).toBe(1);
+    expect(io.out).toBe('bad.yml:2:3: team.contcts: unknown key "contcts"; did you mean "contacts"?\n');
+  });
+
+  it("plans the same labels and assignees as the server for the same issue", async () => {
+    const title = "Shop checkout throws error 500";
+    const io = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", title, "--number", "12", "--at", AT, "--open-tickets", "open.json", "--json"], io);
+    const simulated = JSON.parse(io.out) as { changes: { addLabels: string[]; assign: string[] } };
+
+    const { probot } = createTestProbot(new Date(AT));
+    const sent: Record<string, unknown> = {};
+    const others = [
+      restIssue({ number: 1, title: "a", labels: ["support"], assignees: ["alice"] }),
+      restIssue({ number: 2, title: "b", labels: ["support"], assignees: ["ann", "carol"] }),
+      restIssue({ number: 3, title: "c", labels: ["support"], assignees: ["ann", "carol"] }),
+      restIssue({ number: 4, title: "d", labels: ["support"], assignees: ["carol"] }),
+    ];
+    const repo = `/repos/${OWNER}/${REPO}`;
+    nock(API)
+      .post(`/app/installations/${INSTALLATION}/access_tokens`)
+      .reply(201, { token: "t", expires_at: "2099-01-01T00:00:00Z" })
+      .get(/\/contents\/\.github(\/|%2F)frontdesk\.yml/u)
+      .reply(200, EXAMPLE)
+      .get(`${repo}/issues`)
+      .query(true)
+      .reply(200, [restIssue({ number: 12, title, createdAt: AT }), ...others])
+      .get(`${repo}/labels`)
+      .query(true)
+      .reply(200, [{ name: "support" }, { name: "urgency: task" }, { name: "function: development" }])
+      .post(`${repo}/issues/12/labels`, (body) => Boolean((sent.labels = body.labels)))
+      .reply(200, [])
+      .post(`${repo}/issues/12/assignees`, (body) => Boolean((sent.assignees = body.assignees)))
+      .reply(201, {})
+      .post(`${repo}/issues/12/comments`)
+      .reply(201, {});
+    await probot.receive({ id: "d", name: "issues", payload: issuePayload({ number: 12, title, createdAt: AT }) } as never);
+
+    expect(sent).toEqual({ labels: simulated.changes.addLabels, assignees: simulated.changes.assign });
+    expect(sent).toEqual({ labels: ["support", "urgency: task", "function: development"], assignees: ["alice", "bob"] });
+  });
+});
