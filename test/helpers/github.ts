@@ -120,6 +120,17 @@ export function pushPayload(files: { added?: string[]; modified?: string[]; remo
   return payload;
 }
 
+/** A pull_request payload (opened, synchronize or reopened) for the test repository. */
+export function pullRequestPayload(action: "opened" | "synchronize" | "reopened", number: number, headSha: string) {
+  const payload = example("pull_request", "opened");
+  payload.action = action;
+  payload.number = number;
+  payload.pull_request = { ...payload.pull_request, number, head: { ...payload.pull_request.head, sha: headSha } };
+  payload.repository = repository(payload.repository);
+  payload.installation = { id: INSTALLATION };
+  return payload;
+}
+
 /** The issue as GitHub's REST API lists it. */
 export function restIssue(options: IssueOptions) {
   return {

@@ -3,6 +3,7 @@ import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { reconcileIntake } from "../shared/intake.js";
+import { checkConfigCommit, touchesConfig } from "./config-check.js";
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket } from "./mapper.js";
 import { GitHubTracker } from "./tracker.js";
@@ -18,6 +19,9 @@ export function createGitHubApp(deps: GitHubAppDeps): ApplicationFunction {
   return (app) => {
     app.on(["issues.opened", "issues.reopened"], (context) => handleIssue(context, deps));
     app.on("push", async (context) => handlePush(context, deps));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
+      handlePullRequest(context),
+    );
   };
 }
 
@@ -57,9 +61,9 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
  * the file is one others inherit from (the owner's `.github` repository or an
  * `_extends` source).
  */
-function handlePush(context: Context<"push">, deps: GitHubAppDeps): void {
-  const { repository, ref, commits } = context.payload;
-  if (ref !== `refs/heads/${repository.default_branch}`) return;
+async function handlePush(context: Context<"push">, deps: GitHubAppDeps): Promise<void> {
+  const { repository, ref, commits, after, deleted } = context.payload;
+  if (ref !== `refs/heads/${repository.default_branch}` || deleted) return;
   const touched = commits.flatMap((commit) => [
     ...(commit.added ?? []),
     ...(commit.modified ?? []),
@@ -71,4 +75,24 @@ function handlePush(context: Context<"push">, deps: GitHubAppDeps): void {
   if (repository.name === ".github" || configFiles.some((path) => path !== CONFIG_PATH)) deps.cache.clearOwner(owner);
   else deps.cache.clear(repository.full_name);
   context.log.info({ repo: repository.full_name, files: configFiles }, "configuration changed: cache cleared");
+  const changed = commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? [])]);
+  if (touchesConfig(changed)) {
+    await checkConfigCommit(context.octokit, { owner, repo: repository.name, sha: after }, context.log);
+  }
+}
+
+/** A pull request that changes the configuration gets the same check on its head commit. */
+async function handlePullRequest(
+  context: Context<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">,
+): Promise<void> {
+  const { repository, pull_request: pull } = context.payload;
+  const files = await context.octokit.paginate(context.octokit.rest.pulls.listFiles, {
+    owner: repository.owner.login,
+    repo: repository.name,
+    pull_number: pull.number,
+    per_page: 100,
+  });
+  const changed = files.filter((file) => file.status !== "removed").map((file) => file.filename);
+  if (!touchesConfig(changed)) return;
+  await checkConfigCommit(context.octokit, { owner: repository.owner.login, repo: repository.name, sha: pull.head.sha }, context.log);
 }

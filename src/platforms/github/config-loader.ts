@@ -22,13 +22,20 @@ interface ConfigFile {
  * so that errors can point at the file, line and column a person must edit.
  * The raw text is fetched only when there is an error to place.
  */
-export async function loadGitHubConfig(octokit: GitHubOctokit, owner: string, repo: string): Promise<RepoConfig> {
+export async function loadGitHubConfig(
+  octokit: GitHubOctokit,
+  owner: string,
+  repo: string,
+  /** A commit to read the repository's own file at (a check of a push or pull request); default branch otherwise. */
+  ref?: string,
+): Promise<RepoConfig> {
   let loaded: { files: ConfigFile[]; config: unknown };
   try {
     loaded = (await octokit.config.get({
       owner,
       repo,
       path: CONFIG_PATH,
+      ...(ref ? { branch: ref } : {}),
       defaults: (configs: object[]) => mergeConfigs(configs) as Record<string, unknown>,
     })) as { files: ConfigFile[]; config: unknown };
   } catch (error) {
@@ -40,7 +47,9 @@ export async function loadGitHubConfig(octokit: GitHubOctokit, owner: string, re
   if (files.length === 0) return { kind: "missing" };
   const result = validateConfigObject(loaded.config, { file: displayName(files[0]!) });
   if (result.ok) return { kind: "valid", config: result.config, warnings: result.warnings };
-  const locate = await createFilesLocator(octokit, files, result.errors);
+  // Only the repository's own file is read at the commit; inherited ones come from their default branch.
+  const refOf = (file: ConfigFile) => (ref && file.owner === owner && file.repo === repo ? ref : undefined);
+  const locate = await createFilesLocator(octokit, files, result.errors, refOf);
   const located = validateConfigObject(loaded.config, { file: displayName(files[0]!), locate });
   return { kind: "invalid", errors: located.ok ? result.errors : located.errors };
 }
@@ -58,6 +67,7 @@ async function createFilesLocator(
   octokit: GitHubOctokit,
   files: ConfigFile[],
   errors: readonly ConfigError[],
+  refOf: (file: ConfigFile) => string | undefined,
 ): Promise<PathLocator> {
   const chosen = new Set(errors.map((error) => pickFile(files, error.path)));
   const locators = new Map<ConfigFile, PathLocator>();
@@ -68,6 +78,7 @@ async function createFilesLocator(
         repo: file.repo,
         path: file.path,
         mediaType: { format: "raw" },
+        ...(refOf(file) ? { ref: refOf(file) } : {}),
       });
       locators.set(file, createLocator(String(data)));
     }),

@@ -292,7 +292,15 @@ describe("GitHub intake", () => {
     await deliver(probot, issuePayload(DOWN));
     await deliver(probot, pushPayload({ added: ["README.md"] }), "push", "push-1");
     await deliver(probot, issuePayload({ ...DOWN, number: 8 }), "issues", "delivery-2");
-    await deliver(probot, pushPayload({ modified: [".github/frontdesk.yml"] }), "push", "push-2");
+    const push = pushPayload({ modified: [".github/frontdesk.yml"] });
+    // The push also gets its check run, read at the pushed commit.
+    nock(API)
+      .get(configPath)
+      .query({ ref: push.after })
+      .reply(200, CONFIG.replace("enabled: true", "enabled: false"))
+      .post(`${repoPath}/check-runs`)
+      .reply(201, {});
+    await deliver(probot, push, "push", "push-2");
     nock(API).get(configPath).reply(200, CONFIG.replace("enabled: true", "enabled: false"));
     await deliver(probot, issuePayload({ ...DOWN, number: 9 }), "issues", "delivery-3");
   });

@@ -1,0 +1,88 @@
+import type { ConfigError } from "../../config/errors.js";
+import type { Config } from "../../config/schema.js";
+import type { Log } from "../port.js";
+import type { RepoConfig } from "../shared/repo-config.js";
+import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
+import type { GitHubOctokit } from "./octokit.js";
+
+/** The check run's name on commits that change the configuration. */
+export const CHECK_NAME = "frontdesk";
+
+/** GitHub takes at most 50 annotations per request. */
+const MAX_ANNOTATIONS = 50;
+
+export interface CheckTarget {
+  owner: string;
+  repo: string;
+  /** The commit whose configuration is checked: a push's head or a pull request's head. */
+  sha: string;
+}
+
+/**
+ * Tells the team where their configuration is wrong, where they work: a
+ * failing check run named `frontdesk` on the commit, one annotation per
+ * error on its line and column, or a success that sums up the roster.
+ */
+export async function checkConfigCommit(octokit: GitHubOctokit, target: CheckTarget, log: Log): Promise<void> {
+  const loaded = await loadGitHubConfig(octokit, target.owner, target.repo, target.sha);
+  if (loaded.kind === "missing") return;
+  const output = loaded.kind === "valid" ? describeSuccess(loaded.config) : describeFailure(loaded, target);
+  await octokit.rest.checks.create({
+    owner: target.owner,
+    repo: target.repo,
+    name: CHECK_NAME,
+    head_sha: target.sha,
+    status: "completed",
+    conclusion: loaded.kind === "valid" ? "success" : "failure",
+    output,
+  });
+  log.info({ repo: `${target.owner}/${target.repo}`, sha: target.sha, valid: loaded.kind === "valid" }, "configuration checked");
+}
+
+/** True when one of the paths is the configuration file. */
+export function touchesConfig(paths: readonly string[]): boolean {
+  return paths.includes(CONFIG_PATH);
+}
+
+function describeSuccess(config: Config) {
+  const functions = Object.entries(config.team.functions).map(([name, logins]) => `${name} (${logins.join(", ")})`);
+  const bookable = Object.entries(config.team.bookable).map(([name, logins]) => `${name} (${logins.join(", ")})`);
+  const levels = Object.entries(config.urgency.levels).map(([name, level]) => `${name} (${level.respond_within})`);
+  const summary = [
+    `contacts ${config.team.contacts.join(", ")}`,
+    `functions ${functions.join(", ") || "none"}`,
+    `bookable ${bookable.join(", ") || "none"}`,
+    `levels ${levels.join(", ")}`,
+    `threshold ${config.project_work.threshold}`,
+  ].join("; ");
+  return { title: "frontdesk.yml is valid", summary: `${summary}.` };
+}
+
+function describeFailure(loaded: Extract<RepoConfig, { kind: "invalid" }>, target: CheckTarget) {
+  const own = `${target.owner}/${target.repo}:${CONFIG_PATH}`;
+  const here = loaded.errors.filter((error) => error.file === own && error.line !== undefined);
+  const elsewhere = loaded.errors.filter((error) => !here.includes(error));
+  const annotations = here.slice(0, MAX_ANNOTATIONS).map((error) => toAnnotation(error));
+  const count = loaded.errors.length;
+  const lines = [
+    `${count} ${count === 1 ? "error" : "errors"} in the configuration. Until they are fixed, new issues only get the \`support\` label.`,
+    "",
+    ...loaded.errors.map((error) => `- \`${error.format()}\``),
+  ];
+  if (elsewhere.length > 0) lines.push("", "Errors in inherited files are listed here but cannot be annotated on this commit.");
+  const title = `${count} ${count === 1 ? "error" : "errors"} in ${CONFIG_PATH}`;
+  return { title, summary: lines.join("\n").slice(0, 65_000), annotations };
+}
+
+function toAnnotation(error: ConfigError) {
+  return {
+    path: CONFIG_PATH,
+    start_line: error.line ?? 1,
+    end_line: error.line ?? 1,
+    start_column: error.col ?? 1,
+    end_column: error.col ?? 1,
+    annotation_level: "failure" as const,
+    title: "frontdesk configuration",
+    message: error.message,
+  };
+}
