@@ -1,0 +1,36 @@
+import type { Log } from "../port.js";
+import { KeyedLock } from "../shared/keyed-lock.js";
+import { RepoCache } from "../shared/repo-cache.js";
+import { createGitLabApp } from "./app.js";
+import { createGitLabClient } from "./client.js";
+import { ConfigDependents } from "./config-dependents.js";
+import { readGitLabSettings } from "./settings.js";
+import { UserDirectory } from "./users.js";
+import { createGitLabHandler, type GitLabWebhookHandler } from "./webhook.js";
+
+export { GITLAB_VARIABLES, isGitLabConfigured } from "./settings.js";
+
+export interface GitLabRuntime {
+  log: Log;
+  now: () => Date;
+}
+
+/**
+ * The GitLab endpoint from GITLAB_URL, GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET,
+ * with its own caches (GitLab paths may equal GitHub's owner/repo). Throws
+ * GitLabSettingsError when a variable is missing or GITLAB_URL is no URL.
+ */
+export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitLabRuntime): GitLabWebhookHandler {
+  const settings = readGitLabSettings(env);
+  const client = createGitLabClient({ url: settings.url, token: settings.token });
+  const app = createGitLabApp({
+    client,
+    cache: new RepoCache(),
+    locks: new KeyedLock(),
+    users: new UserDirectory(client.users),
+    dependents: new ConfigDependents(),
+    now: runtime.now,
+  });
+  runtime.log.info({ url: settings.url }, "GitLab served at POST /api/gitlab/webhooks");
+  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log });
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/**
+ * The parts of GitLab's webhook payloads frontdesk reads (GitLab's "Webhook
+ * events" documentation), checked on arrival so that a payload of another
+ * shape is ignored with a reason instead of failing half-way.
+ */
+
+const user = z.object({
+  id: z.number().optional(),
+  username: z.string(),
+  name: z.string().optional(),
+});
+
+const project = z.object({
+  id: z.number(),
+  path_with_namespace: z.string().min(1),
+  /** null in a project without commits. */
+  default_branch: z.string().nullish(),
+  web_url: z.string().optional(),
+});
+
+const label = z.object({ title: z.string() });
+
+/** An `Issue Hook` (also `Confidential Issue Hook`; `work_item` on newer instances). */
+export const issueHookSchema = z.object({
+  object_kind: z.enum(["issue", "work_item"]),
+  user,
+  project,
+  object_attributes: z.object({
+    id: z.number(),
+    iid: z.number(),
+    title: z.string(),
+    description: z.string().nullish(),
+    state: z.string(),
+    /** open, reopen, update, close; missing in GitLab's "Test" deliveries. */
+    action: z.string().optional(),
+    author_id: z.number(),
+    created_at: z.string(),
+    /** Seconds; GitLab's `/estimate` quick action sets it. */
+    time_estimate: z.number().nullish(),
+    /** Issue, Incident, Task, ... (GitLab 17.2 and later). */
+    type: z.string().nullish(),
+  }),
+  labels: z.array(label).nullish(),
+  assignees: z.array(user).nullish(),
+});
+
+/** A `Note Hook` on an issue (commands, issue 3). */
+export const noteHookSchema = z.object({
+  object_kind: z.literal("note"),
+  user,
+  project,
+  object_attributes: z.object({
+    id: z.number(),
+    note: z.string(),
+    noteable_type: z.string(),
+    system: z.boolean().optional(),
+    created_at: z.string(),
+  }),
+  issue: z.object({ iid: z.number() }).optional(),
+});
+
+/** A `Push Hook`; GitLab lists at most 20 commits, `total_commits_count` says how many there were. */
+export const pushHookSchema = z.object({
+  object_kind: z.literal("push"),
+  ref: z.string(),
+  user_id: z.number().optional(),
+  user_username: z.string().optional(),
+  project,
+  commits: z
+    .array(
+      z.object({
+        added: z.array(z.string()).nullish(),
+        modified: z.array(z.string()).nullish(),
+        removed: z.array(z.string()).nullish(),
+      }),
+    )
+    .nullish(),
+  total_commits_count: z.number().optional(),
+});
+
+export type GitLabHookUser = z.infer<typeof user>;
+export type GitLabHookProject = z.infer<typeof project>;
+export type IssueHook = z.infer<typeof issueHookSchema>;
+export type NoteHook = z.infer<typeof noteHookSchema>;
+export type PushHook = z.infer<typeof pushHookSchema>;

@@ -1,0 +1,132 @@
+import type { LabelSpec } from "../../core/labels.js";
+import type { Changes } from "../../core/plan.js";
+import type { Comment } from "../../core/types.js";
+import type { IssueTracker, Log, OpenIssue } from "../port.js";
+import type { RepoCache } from "../shared/repo-cache.js";
+import { statusOf, type GitLabClient } from "./client.js";
+import { toComment, toTicketFromRest, type GitLabRestIssue, type GitLabRestNote, type SelfUser } from "./mapper.js";
+import type { UserDirectory } from "./users.js";
+
+/** A GitLab project: the numeric id for API calls, the full path for people and caches. */
+export interface ProjectRef {
+  id: number;
+  /** `group/subgroup/project`. */
+  path: string;
+}
+
+export interface GitLabTrackerDeps {
+  client: GitLabClient;
+  cache: RepoCache;
+  users: UserDirectory;
+  self: SelfUser;
+  log: Log;
+}
+
+/**
+ * The issue tracker port over GitLab's REST API for one project and one
+ * delivery. A plan is one `PUT` on the issue (labels through `add_labels` /
+ * `remove_labels`, assignees merged into `assignee_ids`, which replaces the
+ * list) followed by the notes.
+ */
+export class GitLabTracker implements IssueTracker {
+  readonly repo: string;
+  readonly #project: ProjectRef;
+  readonly #deps: GitLabTrackerDeps;
+  /** Assignee ids per iid from the latest listing: the base the merge starts from. */
+  readonly #assigneeIds = new Map<number, number[]>();
+
+  constructor(project: ProjectRef, deps: GitLabTrackerDeps) {
+    this.#project = project;
+    this.#deps = deps;
+    this.repo = project.path;
+  }
+
+  async listOpenIssues(): Promise<OpenIssue[]> {
+    const issues = (await this.#deps.client.issues.all({
+      projectId: this.#project.id,
+      state: "opened",
+      scope: "all",
+      perPage: 100,
+    })) as unknown as GitLabRestIssue[];
+    return issues.map((issue) => {
+      this.#rememberAssignees(issue);
+      return { ticket: toTicketFromRest(this.repo, issue, this.#deps.self), commentCount: issue.user_notes_count ?? 0 };
+    });
+  }
+
+  async listComments(iid: number): Promise<Comment[]> {
+    const notes = (await this.#deps.client.issueNotes.all(this.#project.id, iid, {
+      sort: "asc",
+      orderBy: "created_at",
+      perPage: 100,
+    })) as unknown as GitLabRestNote[];
+    // System notes ("added ~support label") are GitLab's record, not anyone's comment.
+    return notes.filter((note) => !note.system).map((note) => toComment(note, this.#deps.self));
+  }
+
+  async apply(iid: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {
+    const { client, log } = this.#deps;
+    if (changes.addLabels.length > 0) await this.#createMissingLabels(changes.addLabels.map(describe));
+    const edit: { addLabels?: string; removeLabels?: string; assigneeIds?: number[] } = {};
+    if (changes.addLabels.length > 0) edit.addLabels = changes.addLabels.join(",");
+    if (changes.removeLabels.length > 0) edit.removeLabels = changes.removeLabels.join(",");
+    if (changes.assign.length > 0 || changes.unassign.length > 0) {
+      const [current, add, remove] = await Promise.all([
+        this.#currentAssigneeIds(iid),
+        this.#deps.users.resolveIds(changes.assign, log),
+        this.#deps.users.resolveIds(changes.unassign, log),
+      ]);
+      const merged = [...new Set([...current, ...add])].filter((id) => !remove.includes(id));
+      if (merged.length !== current.length || merged.some((id) => !current.includes(id))) edit.assigneeIds = merged;
+    }
+    if (Object.keys(edit).length > 0) await client.issues.edit(this.#project.id, iid, edit);
+    // Notes go last: the acknowledgement carries the marker that says
+    // "triaged", so it must not exist unless everything before it happened.
+    for (const body of changes.comments) {
+      await client.issueNotes.create(this.#project.id, iid, body);
+    }
+  }
+
+  #rememberAssignees(issue: GitLabRestIssue): void {
+    const assignees = issue.assignees ?? [];
+    this.#deps.users.remember(issue.author ? [issue.author, ...assignees] : assignees);
+    this.#assigneeIds.set(
+      issue.iid,
+      assignees.flatMap((user) => (user.id === undefined ? [] : [user.id])),
+    );
+  }
+
+  async #currentAssigneeIds(iid: number): Promise<number[]> {
+    const listed = this.#assigneeIds.get(iid);
+    if (listed) return listed;
+    const issue = (await this.#deps.client.issues.show(iid, { projectId: this.#project.id })) as unknown as GitLabRestIssue;
+    this.#rememberAssignees(issue);
+    return this.#assigneeIds.get(iid) ?? [];
+  }
+
+  /** Labels of the project and its groups are read once per project; missing ones get colour and description. */
+  async #createMissingLabels(specs: LabelSpec[]): Promise<void> {
+    const { client, cache } = this.#deps;
+    const existing = await cache.get(this.repo, "labels", async () => {
+      const labels = await client.labels.all(this.#project.id, { includeAncestorGroups: true, perPage: 100 });
+      return new Set(labels.map((label) => label.name.toLowerCase()));
+    });
+    const missing = specs.filter((spec) => !existing.has(spec.name.toLowerCase()));
+    await Promise.all(
+      missing.map((spec) =>
+        client.labels
+          .create(this.#project.id, spec.name, `#${spec.color}`, { description: spec.description })
+          // 409: someone created it in the meantime; that is what we wanted.
+          .catch((error: unknown) => {
+            if (statusOf(error) !== 409) throw error;
+          }),
+      ),
+    );
+    if (missing.length > 0) {
+      cache.update<Set<string>>(this.repo, "labels", (labels) => {
+        for (const spec of missing) labels.add(spec.name.toLowerCase());
+        return labels;
+      });
+    }
+  }
+}

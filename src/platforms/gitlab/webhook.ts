@@ -1,0 +1,190 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "../../server.js";
+import type { Log } from "../port.js";
+import type { EventOutcome, GitLabApp } from "./app.js";
+import { deliveryKeys, header, RecentDeliveries } from "./deliveries.js";
+
+export const GITLAB_WEBHOOK_PATH = "/api/gitlab/webhooks";
+/** GitLab's payloads are far smaller; anything larger is not from GitLab. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** GitLab waits 10 s and counts a slower answer as a failure; answer by 7 s and keep working. */
+export const ANSWER_WITHIN_MS = 7_000;
+
+export interface GitLabHandlerOptions {
+  /** GITLAB_WEBHOOK_SECRET: what GitLab sends as `X-Gitlab-Token`. */
+  secret: string;
+  app: GitLabApp;
+  log: Log;
+  path?: string;
+  maxBodyBytes?: number;
+  answerWithinMs?: number;
+  deliveries?: RecentDeliveries;
+}
+
+/** The handler, and a way to wait for work that outlived its answer (tests, shutdown). */
+export type GitLabWebhookHandler = RequestHandler & { settled(): Promise<void> };
+
+/** A request refused before any work: the status says why. */
+export class WebhookRequestError extends Error {
+  override readonly name = "WebhookRequestError";
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `POST /api/gitlab/webhooks`. Refuses a wrong token (401, nothing read or
+ * called), a body over the limit (413) and one that is not JSON (400);
+ * answers 200 with what became of the event, or 202 when the work takes
+ * longer than `answerWithinMs` and goes on after the answer. Failures are
+ * logged and still answered 200: GitLab never retries a failed delivery,
+ * and a group hook that GitLab disables after failures in one project
+ * would stop every other project too. The sweep catches what is missed.
+ */
+export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhookHandler {
+  const path = options.path ?? GITLAB_WEBHOOK_PATH;
+  const deliveries = options.deliveries ?? new RecentDeliveries();
+  const inflight = new Set<Promise<unknown>>();
+
+  const handler: RequestHandler = async (request, response) => {
+    if ((request.url ?? "/").split("?")[0] !== path) return false;
+    if (request.method !== "POST") {
+      send(response, 405, { error: "use POST" }, { allow: "POST" });
+      return true;
+    }
+    if (!isValidToken(header(request.headers, "x-gitlab-token"), options.secret)) {
+      request.resume();
+      options.log.warn({ event: header(request.headers, "x-gitlab-event") }, "GitLab delivery with a wrong or missing X-Gitlab-Token: 401");
+      send(response, 401, { error: "wrong or missing X-Gitlab-Token" });
+      return true;
+    }
+    let payload: Record<string, unknown>;
+    try {
+      payload = parseObject(await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES));
+    } catch (error) {
+      if (!(error instanceof WebhookRequestError)) throw error;
+      send(response, error.status, { error: error.message }, error.status === 413 ? { connection: "close" } : {});
+      return true;
+    }
+
+    const event = header(request.headers, "x-gitlab-event") ?? "";
+    const delivery = header(request.headers, "x-gitlab-event-uuid") ?? header(request.headers, "idempotency-key");
+    const log = withFields(options.log, { delivery, event });
+    const keys = deliveryKeys(request.headers, event, payload);
+    if (!deliveries.claim(keys)) {
+      log.debug({}, "delivery seen before: ignored");
+      send(response, 200, { status: "duplicate" });
+      return true;
+    }
+    const work = runEvent(options.app, event, payload, log).then((outcome) => {
+      if (outcome.status === "failed") deliveries.release(keys);
+      return outcome;
+    });
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work));
+    const outcome = await withinDeadline(work, options.answerWithinMs ?? ANSWER_WITHIN_MS);
+    if (outcome === LATE) send(response, 202, { status: "accepted", reason: "still working; the outcome goes to the log" });
+    else send(response, 200, outcome);
+    return true;
+  };
+
+  const settled = async (): Promise<void> => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
+  return Object.assign(handler, { settled });
+}
+
+type Outcome = EventOutcome | { status: "failed"; reason: string };
+
+async function runEvent(app: GitLabApp, event: string, payload: unknown, log: Log): Promise<Outcome> {
+  try {
+    const outcome = await app(event, payload, log);
+    log[outcome.status === "done" ? "info" : "debug"]({ outcome: outcome.status, reason: outcome.reason }, "delivery handled");
+    return outcome;
+  } catch (error) {
+    log.error({ err: error }, "delivery failed");
+    return { status: "failed", reason: "see frontdesk's log for this delivery" };
+  }
+}
+
+/** Constant-time: both sides are hashed to equal length first, so neither length nor content leaks. */
+export function isValidToken(token: string | undefined, secret: string): boolean {
+  if (token === undefined || secret === "") return false;
+  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+  return timingSafeEqual(digest(token), digest(secret));
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => new WebhookRequestError(413, `the body is larger than ${limit} bytes`);
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    request.resume();
+    return Promise.reject(tooLarge());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let finished = false;
+    const finish = (outcome: () => void) => {
+      if (finished) return;
+      finished = true;
+      outcome();
+    };
+    request.on("data", (chunk: Buffer) => {
+      if (finished) return; // drained and dropped after a 413
+      size += chunk.length;
+      if (size > limit) finish(() => reject(tooLarge()));
+      else chunks.push(chunk);
+    });
+    request.on("end", () => finish(() => resolve(Buffer.concat(chunks))));
+    request.on("error", (error) => finish(() => reject(error)));
+    request.on("close", () => finish(() => reject(new Error("the client closed the connection before the body ended"))));
+  });
+}
+
+function parseObject(body: Buffer): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new WebhookRequestError(400, "the body is not JSON");
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new WebhookRequestError(400, "the body is not a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+const LATE = Symbol("late");
+
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function send(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** A logger that adds the delivery's fields to every line. */
+function withFields(log: Log, fields: Record<string, unknown>): Log {
+  const wrap =
+    (level: keyof Log) =>
+    (obj: object | string, msg?: string): void => {
+      if (typeof obj === "string") log[level](fields, obj);
+      else log[level]({ ...fields, ...obj }, msg);
+    };
+  return { debug: wrap("debug"), info: wrap("info"), warn: wrap("warn"), error: wrap("error") };
+}
