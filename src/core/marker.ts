@@ -15,6 +15,15 @@ export interface AckRecord {
   implementer?: string;
   /** ISO time the first response is due. */
   due: string;
+  /** The estimate recorded from `/estimate` or a size label a person added (`2d`), and where it came from. */
+  estimate?: string;
+  estimateFrom?: "command" | "label" | "form";
+  /** The last `/project` or `/support`: it wins over the estimate until the next estimate. */
+  override?: "project" | "support";
+  /** True while the ticket is project work. */
+  project?: boolean;
+  /** Who took project work over in the support-team model, so that `/support` can hand it back. */
+  handoff?: string;
 }
 
 export interface Marker<T = Record<string, unknown>> {
@@ -25,6 +34,12 @@ export interface Marker<T = Record<string, unknown>> {
 export function writeMarker(kind: string, data: object): string {
   // "-->" inside JSON would end the HTML comment early.
   return `<!-- frontdesk:${kind} ${JSON.stringify(data).replaceAll("-->", "--\\u003e")} -->`;
+}
+
+/** `body` with its marker replaced by one of `kind` holding `data` (appended when it has none). */
+export function replaceMarker(body: string, kind: string, data: object): string {
+  const marker = writeMarker(kind, data);
+  return MARKER.test(body) ? body.replace(MARKER, () => marker) : `${body}\n\n${marker}`;
 }
 
 export function readMarker(body: string): Marker | undefined {

@@ -14,7 +14,7 @@ export type Language = Config["language"];
 export type ConfigurableMessageKey = keyof Config["messages"];
 
 /** Every message frontdesk writes. */
-export type MessageKey = ConfigurableMessageKey | "malformed";
+export type MessageKey = ConfigurableMessageKey | "malformed" | "unavailable";
 
 /**
  * Values for the placeholders: `client`, `contact`, `implementer`, `urgency`,
@@ -65,6 +65,7 @@ const en: Record<MessageKey, Builtin> = {
   escalation: (v) =>
     `${v.leads ? "{{contact}} {{leads}}" : "{{contact}}"}: the first response to this ticket was due by **{{due}}**. Please respond as soon as possible.`,
   malformed: () => "Sorry, I could not read `{{command}}`. Please use {{accepted}}.",
+  unavailable: () => "Nobody for `{{function}}` is available right now (away or at capacity), so nobody was booked.",
 };
 
 const de: Record<MessageKey, Builtin> = {
@@ -101,12 +102,14 @@ const de: Record<MessageKey, Builtin> = {
   escalation: (v) =>
     `${v.leads ? "{{contact}} {{leads}}" : "{{contact}}"}: Die erste Antwort auf dieses Ticket war bis **{{due}}** fällig. Bitte antworten Sie so bald wie möglich.`,
   malformed: () => "Entschuldigung, `{{command}}` konnte ich nicht lesen. Bitte verwenden Sie {{accepted}}.",
+  unavailable: () => "Für `{{function}}` ist gerade niemand verfügbar (abwesend oder ausgelastet), daher wurde niemand gebucht.",
 };
 
 const BUILTINS: Record<Language, Record<MessageKey, Builtin>> = { en, de };
 
 function isConfigurable(key: MessageKey): key is ConfigurableMessageKey {
-  return key !== "malformed";
+  // Replies to the team about a command, not messages to the client.
+  return key !== "malformed" && key !== "unavailable";
 }
 
 /**

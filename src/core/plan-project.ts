@@ -1,0 +1,289 @@
+import type { Config } from "../config/schema.js";
+import { findAcknowledgement, mention, renderAcknowledgement, clientName } from "./ack-record.js";
+import { pickAssignees, pickPerson } from "./assign.js";
+import { dueAt, localDay, toBusinessHours } from "./business-time.js";
+import type { ParsedComment } from "./commands.js";
+import { createDraft, type Draft } from "./draft.js";
+import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "./estimate.js";
+import { bookedLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
+import { ACK_MARKER } from "./plan-intake.js";
+import { replaceMarker, type AckRecord } from "./marker.js";
+import { formatDue, messageFor } from "./messages.js";
+import type { Changes } from "./plan.js";
+import { planReply, type ReplyLine } from "./plan-reply.js";
+import { sameLabel } from "./text-match.js";
+import type { Comment, OpenTickets, Ticket } from "./types.js";
+
+/**
+ * Project work, urgency changes and bookings after intake (SPEC section 2,
+ * steps 6 and 7, and section 5) as a reconciliation: the record in
+ * frontdesk's acknowledgement says what the ticket is, the trigger says what a
+ * person changed, and the plan is the difference. The same command twice
+ * finds the record already as it wants it and plans nothing.
+ */
+
+/** A change to a Projects v2 board, applied by the platform adapter. */
+export type BoardAction = { kind: "add"; board: string; status?: string } | { kind: "remove"; board: string };
+
+export type Trigger =
+  /** A comment with commands, by a team member or not. */
+  | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean }
+  /** A person added this label. */
+  | { kind: "label"; label: string }
+  /** Nothing happened; check the ticket against its estimate (after intake, say). */
+  | { kind: "review" };
+
+export interface ProjectInput {
+  config: Config;
+  ticket: Ticket;
+  comments: readonly Comment[];
+  trigger: Trigger;
+  /** Open support tickets per assignee, this ticket excluded; needed only to pick someone, and then asked for. */
+  openTickets?: OpenTickets;
+  now: Date;
+}
+
+export interface ProjectPlan {
+  changes: Changes;
+  /** frontdesk's acknowledgement rewritten with the new record, when the record changed. */
+  ack?: { id: number; body: string };
+  board: BoardAction[];
+  /** What was decided and why, for the log. */
+  notes: string[];
+}
+
+export type ProjectResult =
+  | { kind: "skip"; reason: string }
+  /** No acknowledgement with a record: intake has not happened (or its comment was deleted). */
+  | { kind: "untriaged" }
+  /** Someone must be picked: plan again with `openTickets`. */
+  | { kind: "need-open-tickets" }
+  | { kind: "plan"; plan: ProjectPlan };
+
+/** Thrown inside the planner when someone must be picked and the open tickets were not given. */
+class NeedOpenTickets extends Error {}
+
+/** The plan for one trigger; see {@link Trigger}. */
+export function planProjectStep(input: ProjectInput): ProjectResult {
+  const { trigger } = input;
+  if (trigger.kind === "comment" && !trigger.authorized) return planRefusal(input, trigger);
+  const ack = findAcknowledgement(input.comments);
+  if (!ack) return { kind: "untriaged" };
+  try {
+    return { kind: "plan", plan: planWithRecord(input, ack.comment, ack.record) };
+  } catch (error) {
+    if (error instanceof NeedOpenTickets) return { kind: "need-open-tickets" };
+    throw error;
+  }
+}
+
+function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): ProjectPlan {
+  const { config, ticket, trigger } = input;
+  const after: AckRecord = { ...before };
+  const draft = createDraft(ticket);
+  const plan: ProjectPlan = { changes: draft.changes, board: [], notes: [] };
+  const replies: ReplyLine[] = [];
+  const books: string[] = [];
+  let urgencyTouched = false;
+
+  const recordEstimate = (duration: string, from: "command" | "label") => {
+    after.estimate = duration;
+    after.estimateFrom = from;
+    // A new estimate is a new decision: it ends an earlier /project or /support.
+    delete after.override;
+    draft.removeLabel(NEEDS_ESTIMATE_LABEL);
+  };
+  if (trigger.kind === "comment") {
+    for (const command of trigger.parsed.commands) {
+      if (command.name === "urgency") [after.urgency, urgencyTouched] = [command.level, true];
+      else if (command.name === "estimate") recordEstimate(command.duration, "command");
+      else if (command.name === "book") books.push(command.function);
+      else after.override = command.name;
+    }
+    for (const line of trigger.parsed.malformed) {
+      replies.push({ key: "malformed", vars: { command: line.text, accepted: line.accepted } });
+    }
+  } else if (trigger.kind === "label") {
+    const level = Object.keys(config.urgency.levels).find((key) => sameLabel(urgencyLabel(config, key), trigger.label));
+    const size = estimateFromSizeLabel(config, trigger.label);
+    if (level !== undefined) [after.urgency, urgencyTouched] = [level, true];
+    else if (size) recordEstimate(size.duration, "label");
+    else plan.notes.push(`${trigger.label} is neither an urgency nor a size label`);
+  }
+  if (urgencyTouched) planUrgency(input, draft, before, after, plan.notes);
+
+  const recorded = after.estimate ? { duration: after.estimate, source: after.estimateFrom ?? "command", detail: after.estimate } : undefined;
+  const estimate = findEstimate(config, ticket, recorded);
+  const sizing = estimate && compareWithThreshold(config, estimate.duration);
+  if (estimate) plan.notes.push(`estimate ${estimate.duration} (${estimate.source}) vs threshold ${config.project_work.threshold}`);
+  if (after.override) plan.notes.push(`/${after.override} decides`);
+  const wasProject = before.project === true;
+  // Without an estimate or a person's word, frontdesk leaves the ticket as it is.
+  const wantProject = after.override ? after.override === "project" : sizing ? sizing.above : wasProject;
+  const comments: string[] = [];
+  if (wantProject && !wasProject) {
+    // The estimate explains the handoff only when it is what made this project work.
+    comments.push(planToProject(input, draft, after, plan.board, sizing?.above ? estimate?.duration : undefined));
+  }
+  if (!wantProject && wasProject) comments.push(planToSupport(input, draft, after, plan.board));
+  for (const fn of books) planBooking(input, draft, fn, plan.notes, replies);
+
+  if (!isSameRecord(after, before)) {
+    // The visible text names the urgency and the due time: rewrite it when they change.
+    const body = after.urgency !== before.urgency || after.due !== before.due
+      ? renderAcknowledgement(config, ticket, after)
+      : replaceMarker(ack.body, ACK_MARKER, after);
+    plan.ack = { id: ack.id, body };
+  }
+  if (trigger.kind === "comment") {
+    const reply = planReply(config, input.comments, trigger.commentId, replies);
+    if (reply) comments.push(reply);
+  }
+  plan.changes.comments.push(...comments);
+  return plan;
+}
+
+/** Not a team member: one polite answer that mentions the contact, and nothing else. */
+function planRefusal(input: ProjectInput, trigger: Extract<Trigger, { kind: "comment" }>): ProjectResult {
+  const { config, ticket } = input;
+  const lines = [...trigger.parsed.commands, ...trigger.parsed.malformed].map((line) => line.text);
+  if (lines.length === 0) return { kind: "skip", reason: "no commands" };
+  const contact = findAcknowledgement(input.comments)?.record.contact ?? findContact(config, ticket.assignees) ?? config.team.contacts[0];
+  const reply = planReply(config, input.comments, trigger.commentId, [
+    { key: "refused", vars: { command: lines.length === 1 ? (lines[0] ?? "") : "", contact: mention(config, contact), client: clientName(config, ticket) } },
+  ]);
+  if (!reply) return { kind: "skip", reason: "already answered" };
+  const plan = createDraft(ticket).changes;
+  plan.comments.push(reply);
+  return { kind: "plan", plan: { changes: plan, board: [], notes: ["refused: not a team member"] } };
+}
+
+/** The chosen level's label only, and a due time counted from now, when the level changed. */
+function planUrgency(input: ProjectInput, draft: Draft, before: AckRecord, after: AckRecord, notes: string[]): void {
+  const { config, now } = input;
+  for (const level of Object.keys(config.urgency.levels)) {
+    if (level === after.urgency) draft.addLabel(urgencyLabel(config, level));
+    else draft.removeLabel(urgencyLabel(config, level));
+  }
+  if (after.urgency === before.urgency) return;
+  // The clock restarts: the new level's promise runs from when a person set it,
+  // not from an arrival that may be days ago.
+  const within = config.urgency.levels[after.urgency]?.respond_within ?? "1d";
+  after.due = dueAt(now, within, toBusinessHours(config.business_hours)).toISOString();
+  notes.push(`urgency ${before.urgency} -> ${after.urgency}, due ${after.due}`);
+}
+
+/** Project work: its label instead of support's, its board, and in the support-team model the handoff. */
+function planToProject(input: ProjectInput, draft: Draft, after: AckRecord, board: BoardAction[], estimate?: string): string {
+  const { config, ticket, now } = input;
+  const work = config.project_work;
+  draft.addLabel(work.label);
+  draft.removeLabel(SUPPORT_LABEL);
+  let handoff: string | undefined;
+  if (config.model === "support-team" && work.handoff.length > 0) {
+    const today = localDay(now, config.business_hours.timezone);
+    // Nobody counts project tickets, so only absences matter; when all are away the first still owns it.
+    handoff = pickPerson({ config, candidates: work.handoff, openTickets: {}, today, seed: ticket.number }).login ?? work.handoff[0];
+    const implementers = implementationLayer(config);
+    for (const login of [...draft.assignees]) {
+      const isImplementer = includesLogin(implementers, login) || sameLogin(login, after.implementer);
+      if (isImplementer && !includesLogin(config.team.contacts, login) && !sameLogin(login, handoff)) draft.unassign(login);
+    }
+    if (handoff) draft.assign(handoff);
+    after.handoff = handoff;
+  }
+  after.project = true;
+  if (work.board && work.board !== config.support_board) board.push({ kind: "add", board: work.board, status: work.column });
+  if (config.support_board && work.board !== config.support_board) board.push({ kind: "remove", board: config.support_board });
+  return messageFor("project_work", config, {
+    client: clientName(config, ticket),
+    contact: mention(config, after.contact ?? findContact(config, draft.assignees)),
+    estimate: estimate ?? "",
+    threshold: work.threshold,
+    handoff: handoff ? `@${handoff}` : "",
+    function: after.function ?? "",
+  });
+}
+
+/** Undoes project work: labels, boards, and a contact and an implementer as intake would pick them. */
+function planToSupport(input: ProjectInput, draft: Draft, after: AckRecord, board: BoardAction[]): string {
+  const { config, ticket, now } = input;
+  const work = config.project_work;
+  draft.addLabel(SUPPORT_LABEL);
+  draft.removeLabel(work.label);
+  if (after.handoff && !includesLogin(config.team.contacts, after.handoff)) draft.unassign(after.handoff);
+  delete after.handoff;
+  delete after.project;
+  const fn = after.function;
+  const implementers = fn === undefined ? [] : [...(config.team.functions[fn] ?? []), ...(config.team.bookable[fn] ?? [])];
+  const contact = findContact(config, draft.assignees);
+  const hasImplementer = fn === undefined || draft.assignees.some((login) => includesLogin(implementers, login));
+  if (contact === undefined || !hasImplementer) {
+    if (!input.openTickets) throw new NeedOpenTickets();
+    const today = localDay(now, config.business_hours.timezone);
+    const picked = pickAssignees({ config, functionName: fn, openTickets: input.openTickets, today, seed: ticket.number });
+    if (contact === undefined && picked.contact.login) {
+      after.contact = picked.contact.login;
+      draft.assign(picked.contact.login);
+    }
+    if (!hasImplementer && picked.implementer.login) {
+      after.implementer = picked.implementer.login;
+      draft.assign(picked.implementer.login);
+      if (picked.booked && fn !== undefined) draft.addLabel(bookedLabel(fn));
+    }
+  } else {
+    after.contact = contact;
+  }
+  if (work.board && work.board !== config.support_board) board.push({ kind: "remove", board: work.board });
+  if (config.support_board && work.board !== config.support_board) board.push({ kind: "add", board: config.support_board });
+  const due = new Date(after.due);
+  const hours = toBusinessHours(config.business_hours);
+  return messageFor("back_to_support", config, {
+    client: clientName(config, ticket),
+    contact: mention(config, after.contact),
+    // A promise that has passed is not repeated.
+    due: due > now ? formatDue(due, hours.zone, config.language) : "",
+    function: fn ?? "",
+  });
+}
+
+/** The bookable person for a function, unless one of the pool is already on the ticket. */
+function planBooking(input: ProjectInput, draft: Draft, fn: string, notes: string[], replies: ReplyLine[]): void {
+  const { config, ticket, now } = input;
+  const pool = config.team.bookable[fn] ?? [];
+  if (!pool.some((login) => draft.isAssigned(login))) {
+    if (!input.openTickets) throw new NeedOpenTickets();
+    const today = localDay(now, config.business_hours.timezone);
+    const pick = pickPerson({ config, candidates: pool, openTickets: input.openTickets, today, seed: ticket.number });
+    if (pick.login === undefined) {
+      notes.push(`/book ${fn}: nobody available (${pick.skipped.map((skip) => `${skip.login} ${skip.reason}`).join(", ")})`);
+      replies.push({ key: "unavailable", vars: { function: fn } });
+      return;
+    }
+    draft.assign(pick.login);
+    notes.push(`/book ${fn}: ${pick.login}`);
+  }
+  draft.addLabel(bookedLabel(fn));
+}
+
+/** Records are equal when their keys have equal values, in whatever order the keys were set. */
+function isSameRecord(a: AckRecord, b: AckRecord): boolean {
+  const entries = (record: AckRecord) => JSON.stringify(Object.entries(record).sort(([x], [y]) => x.localeCompare(y)));
+  return entries(a) === entries(b);
+}
+
+function implementationLayer(config: Config): string[] {
+  return [...Object.values(config.team.functions).flat(), ...Object.values(config.team.bookable).flat()];
+}
+
+function findContact(config: Config, assignees: readonly string[]): string | undefined {
+  return assignees.find((login) => includesLogin(config.team.contacts, login));
+}
+
+function includesLogin(logins: readonly string[], login: string): boolean {
+  return logins.some((candidate) => sameLogin(candidate, login));
+}
+
+function sameLogin(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.toLowerCase() === b.toLowerCase();
+}

@@ -1,0 +1,38 @@
+import type { Config } from "../config/schema.js";
+import { readMarker, writeMarker } from "./marker.js";
+import { messageFor, type MessageKey, type MessageVars } from "./messages.js";
+import type { Comment } from "./types.js";
+
+/**
+ * frontdesk's answer to a comment with commands: one comment per command
+ * comment, however often its webhook arrives. The answer names the comment it
+ * answers in its marker, which is how a second delivery knows it was answered.
+ */
+
+export const REPLY_MARKER = "reply";
+
+export interface ReplyLine {
+  key: Extract<MessageKey, "malformed" | "unavailable" | "refused">;
+  vars: MessageVars;
+}
+
+/** True when frontdesk has already answered the comment `commentId`. */
+export function hasReplied(comments: readonly Comment[], commentId: number): boolean {
+  return comments.some((comment) => {
+    if (!comment.author.isBot) return false;
+    const marker = readMarker(comment.body);
+    return marker?.kind === REPLY_MARKER && marker.data.to === commentId;
+  });
+}
+
+/** The reply to `commentId`, one line per message; undefined when there is nothing to say or it was said. */
+export function planReply(
+  config: Config,
+  comments: readonly Comment[],
+  commentId: number,
+  lines: readonly ReplyLine[],
+): string | undefined {
+  if (lines.length === 0 || hasReplied(comments, commentId)) return undefined;
+  const text = lines.map((line) => messageFor(line.key, config, line.vars)).join("\n");
+  return `${text}\n\n${writeMarker(REPLY_MARKER, { to: commentId })}`;
+}
