@@ -11,6 +11,8 @@ export interface ServerOptions {
   handlers: RequestHandler[];
   /** What /healthz reports about each platform. */
   platforms: { github: boolean; gitlab: boolean };
+  /** Deliveries accepted and still being worked on. */
+  pending?: () => number;
   onError: (error: unknown) => void;
 }
 
@@ -28,7 +30,7 @@ async function route(options: ServerOptions, request: IncomingMessage, response:
   const path = (request.url ?? "/").split("?")[0];
   if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
     response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ status: "ok", ...options.platforms }));
+    response.end(JSON.stringify({ status: "ok", ...options.platforms, pending: options.pending?.() ?? 0 }));
     return;
   }
   for (const handler of options.handlers) {

@@ -24,8 +24,19 @@ export async function startFrontdesk(env: Record<string, string>) {
     });
     child.once("exit", (code) => reject(new Error(`frontdesk exited with ${code}: ${output}`)));
   });
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    /** Resolves when every accepted delivery has been worked off. */
+    settled: async (timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const health = (await (await fetch(`${url}/healthz`)).json()) as { pending: number };
+        if (health.pending === 0) return;
+        if (Date.now() > deadline) throw new Error(`${health.pending} deliveries still pending`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

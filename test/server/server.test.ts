@@ -41,7 +41,7 @@ describe("server", () => {
     const base = await startServer();
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", github: true, gitlab: false });
+    expect(await response.json()).toEqual({ status: "ok", github: true, gitlab: false, pending: 0 });
   });
 
   it("refuses a delivery with a bad signature with 401 and makes no call", async () => {
@@ -104,7 +104,7 @@ describe("npm start without any platform variables", () => {
       });
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: "ok", github: false, gitlab: false });
+      expect(await response.json()).toEqual({ status: "ok", github: false, gitlab: false, pending: 0 });
       expect(output).toContain("GitHub is not served: set APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET");
       expect(output).toContain("GitLab is not served: set GITLAB_TOKEN");
     } finally {

@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
 import { createProbot, ProbotOctokit, type Probot } from "probot";
 import type { RequestHandler } from "../../server.js";
+import type { BackgroundWork } from "../shared/background.js";
 import { BodyTooLargeError, header, readBody, safeEqual, sendJson } from "../shared/http.js";
+import type { Pacer } from "../shared/pacer.js";
 import { createGitHubApp, type GitHubAppDeps } from "./app.js";
+import { createPacingPlugin } from "./pacing.js";
 
 /** The GitHub App variables that must be set for frontdesk to serve GitHub. */
 export const GITHUB_VARIABLES = ["APP_ID", "PRIVATE_KEY or PRIVATE_KEY_PATH", "WEBHOOK_SECRET"] as const;
@@ -11,19 +14,34 @@ export function isGitHubConfigured(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH) && env.WEBHOOK_SECRET);
 }
 
-/** Probot from Probot's own variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL). */
-export function createGitHubProbot(env: NodeJS.ProcessEnv): Probot {
-  return createProbot({ env, defaults: { Octokit: ProbotOctokit } });
+/**
+ * Probot from Probot's own variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET,
+ * GHE_HOST, GHE_PROTOCOL, LOG_LEVEL), with frontdesk's pacing per
+ * installation in place of Probot's throttling and retries.
+ */
+export function createGitHubProbot(env: NodeJS.ProcessEnv, pacer: Pacer): Probot {
+  const Octokit = ProbotOctokit.plugin(createPacingPlugin({ pacer })).defaults(
+    // A function, so that it runs after Probot merged its own throttle options in.
+    (options: Record<string, unknown>) => ({
+      ...options,
+      throttle: { ...(options.throttle as object), enabled: false },
+      retry: { enabled: false },
+    }),
+  );
+  return createProbot({ env, defaults: { Octokit } });
 }
 
 export interface GitHubHandlerOptions {
   secret: string;
   path?: string;
+  /** Where deliveries are processed after the answer; without it, before (tests). */
+  background?: BackgroundWork;
 }
 
 /**
  * POST /api/github/webhooks: verifies the signature itself so that a bad one
- * is a 401 (Probot's middleware answers 400), then hands the event to Probot.
+ * is a 401 (Probot's middleware answers 400), answers 202 at once and hands
+ * the event to Probot in the background.
  */
 export async function createGitHubHandler(
   probot: Probot,
@@ -64,8 +82,15 @@ export async function createGitHubHandler(
       sendJson(response, 400, { error: "the body is not valid JSON" });
       return true;
     }
-    await probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]);
-    sendJson(response, 200, { ok: true });
+    const event = { id, name, payload } as Parameters<Probot["receive"]>[0];
+    if (!options.background) {
+      await probot.receive(event);
+      sendJson(response, 200, { ok: true });
+    } else if (options.background.start(`github ${name} ${id}`, () => probot.receive(event))) {
+      sendJson(response, 202, { accepted: id });
+    } else {
+      sendJson(response, 503, { error: "too much work in progress; GitHub will show the delivery as failed" });
+    }
     return true;
   };
 }

@@ -6,6 +6,7 @@ import { hasLabel } from "../../core/text-match.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import type { Ticket } from "../../core/types.js";
 import type { IssueTracker, Log } from "../port.js";
+import { currentPriority, withPriority } from "./priority.js";
 import type { RepoConfig } from "./repo-config.js";
 
 export interface IntakeRequest {
@@ -60,8 +61,12 @@ export async function reconcileIntake(request: IntakeRequest): Promise<IntakeOut
     log.debug({ repo: tracker.repo, issue: ticket.number, reason: result.reason }, "not triaged");
     return result;
   }
-  await tracker.apply(ticket.number, result.changes, (label) => describeLabel(config.config, label));
   const { urgency, contact, implementer, due } = result.decisions;
+  // The most urgent level's writes go ahead of everything else the installation has queued.
+  const urgent = Object.keys(config.config.urgency.levels)[0] === urgency.value;
+  await withPriority(urgent ? "urgent" : currentPriority(), () =>
+    tracker.apply(ticket.number, result.changes, (label) => describeLabel(config.config, label)),
+  );
   log.info(
     { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString() },
     "ticket triaged",

@@ -1,0 +1,149 @@
+/**
+ * Paces one platform's API calls per installation (or per GitLab token) so
+ * that frontdesk never trips a secondary rate limit: writes stay within
+ * sliding per-minute and per-hour windows, calls in flight stay under a cap,
+ * and when the platform still says "slow down" the whole lane waits as long
+ * as it was told. Urgent work (an emergency's intake) goes first and may use
+ * a reserve of writes that normal and background work leave free, so it never
+ * waits behind a burst or a sweep.
+ */
+
+export type Priority = "urgent" | "normal" | "background";
+
+const RANK: Record<Priority, number> = { urgent: 0, normal: 1, background: 2 };
+
+export interface PacerLimits {
+  /** Calls in flight per lane. */
+  concurrent: number;
+  /** Writes per sliding minute and hour, for urgent work; others leave `reserve` of them free. */
+  writesPerMinute: number;
+  writesPerHour: number;
+  /** Writes per minute (and hour) kept free for urgent work. */
+  reserve: number;
+  /** Background work (sweeps, reminders) leaves this many more free for webhooks. */
+  backgroundReserve: number;
+}
+
+export const GITHUB_LIMITS: PacerLimits = {
+  concurrent: 50,
+  writesPerMinute: 80,
+  writesPerHour: 500,
+  reserve: 6,
+  backgroundReserve: 20,
+};
+
+interface Waiting {
+  write: boolean;
+  priority: Priority;
+  seq: number;
+  start: () => void;
+}
+
+interface Lane {
+  inFlight: number;
+  writes: number[];
+  waiting: Waiting[];
+  pausedUntil: number;
+  timer?: NodeJS.Timeout;
+}
+
+export interface PacerClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): NodeJS.Timeout;
+  clearTimeout(timer: NodeJS.Timeout): void;
+}
+
+const SYSTEM_CLOCK: PacerClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (timer) => clearTimeout(timer),
+};
+
+export class Pacer {
+  readonly #lanes = new Map<string, Lane>();
+  #seq = 0;
+
+  constructor(
+    private readonly limits: PacerLimits = GITHUB_LIMITS,
+    private readonly clock: PacerClock = SYSTEM_CLOCK,
+  ) {}
+
+  /** Runs `task` in `lane` when the limits allow it. */
+  async run<T>(lane: string, options: { write: boolean; priority: Priority }, task: () => Promise<T>): Promise<T> {
+    const state = this.#lane(lane);
+    await new Promise<void>((resolve) => {
+      state.waiting.push({ ...options, seq: this.#seq++, start: resolve });
+      this.#dispatch(lane, state);
+    });
+    try {
+      return await task();
+    } finally {
+      state.inFlight--;
+      this.#dispatch(lane, state);
+    }
+  }
+
+  /** The platform said "slow down": nothing more starts in this lane for `ms`. */
+  pause(lane: string, ms: number): void {
+    const state = this.#lane(lane);
+    state.pausedUntil = Math.max(state.pausedUntil, this.clock.now() + ms);
+    this.#dispatch(lane, state);
+  }
+
+  /** Calls waiting in a lane, for logs and benchmarks. */
+  waiting(lane: string): number {
+    return this.#lanes.get(lane)?.waiting.length ?? 0;
+  }
+
+  #lane(name: string): Lane {
+    let lane = this.#lanes.get(name);
+    if (!lane) {
+      lane = { inFlight: 0, writes: [], waiting: [], pausedUntil: 0 };
+      this.#lanes.set(name, lane);
+    }
+    return lane;
+  }
+
+  #dispatch(name: string, lane: Lane): void {
+    const now = this.clock.now();
+    lane.writes = lane.writes.filter((at) => at > now - 3_600_000);
+    lane.waiting.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.seq - b.seq);
+    let retryAt = Number.POSITIVE_INFINITY;
+    if (now < lane.pausedUntil) retryAt = lane.pausedUntil;
+    else {
+      for (let index = 0; index < lane.waiting.length && lane.inFlight < this.limits.concurrent; ) {
+        const next = lane.waiting[index]!;
+        const wait = next.write ? this.#writeWait(lane, next.priority, now) : 0;
+        if (wait > 0) {
+          retryAt = Math.min(retryAt, now + wait);
+          index++;
+          continue;
+        }
+        lane.waiting.splice(index, 1);
+        lane.inFlight++;
+        if (next.write) lane.writes.push(now);
+        next.start();
+      }
+    }
+    if (lane.timer) this.clock.clearTimeout(lane.timer);
+    lane.timer = undefined;
+    if (lane.waiting.length > 0 && Number.isFinite(retryAt)) {
+      lane.timer = this.clock.setTimeout(() => this.#dispatch(name, lane), Math.max(1, retryAt - now));
+      lane.timer.unref?.();
+    }
+    const idle = lane.waiting.length === 0 && lane.inFlight === 0 && lane.writes.length === 0;
+    if (idle && lane.pausedUntil <= now) this.#lanes.delete(name);
+  }
+
+  /** Milliseconds until a write of this priority fits both windows (0: now). */
+  #writeWait(lane: Lane, priority: Priority, now: number): number {
+    const held = priority === "urgent" ? 0 : this.limits.reserve + (priority === "background" ? this.limits.backgroundReserve : 0);
+    const perMinute = this.limits.writesPerMinute - held;
+    const perHour = this.limits.writesPerHour - held;
+    const lastMinute = lane.writes.filter((at) => at > now - 60_000);
+    let wait = 0;
+    if (lastMinute.length >= perMinute) wait = lastMinute[lastMinute.length - perMinute]! + 60_000 - now;
+    if (lane.writes.length >= perHour) wait = Math.max(wait, lane.writes[lane.writes.length - perHour]! + 3_600_000 - now);
+    return Math.max(0, wait);
+  }
+}
