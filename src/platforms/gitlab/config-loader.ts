@@ -87,14 +87,16 @@ function sameSource(a: ConfigSource, b: ConfigSource): boolean {
 }
 
 const PROJECT_PATH = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*(\/[A-Za-z0-9_.][A-Za-z0-9_.-]*)*$/u;
+const FILE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\s]+$/u;
 
 /** `group/project[:file]`, or `project[:file]` in the extending project's own group. */
 export function parseExtends(value: string, from: string): ConfigSource | undefined {
   const [target = "", file = GITLAB_CONFIG_PATH, ...rest] = value.trim().split(":");
-  if (rest.length > 0 || !file || !PROJECT_PATH.test(target)) return undefined;
+  // A file path is relative to the project's root: "https://..." is no project.
+  if (rest.length > 0 || !PROJECT_PATH.test(target) || !FILE_PATH.test(file)) return undefined;
   const namespace = from.split("/").slice(0, -1).join("/");
   const project = target.includes("/") || !namespace ? target : `${namespace}/${target}`;
-  return { project, file: file.replace(/^\/+/u, ""), ref: "HEAD" };
+  return { project, file, ref: "HEAD" };
 }
 
 async function fetchRaw(files: RepositoryFiles, source: ConfigSource): Promise<string | undefined> {

@@ -6,13 +6,15 @@ import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
 import { readGitLabSettings } from "./settings.js";
 import { UserDirectory } from "./users.js";
-import { createGitLabHandler, type GitLabWebhookHandler } from "./webhook.js";
+import { createGitLabHandler, type BackgroundTasks, type GitLabWebhookHandler } from "./webhook.js";
 
 export { GITLAB_VARIABLES, isGitLabConfigured } from "./settings.js";
 
 export interface GitLabRuntime {
   log: Log;
   now: () => Date;
+  /** Where work that outlives its answer is counted (the server's pending deliveries). */
+  background?: BackgroundTasks;
 }
 
 /**
@@ -32,5 +34,5 @@ export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitL
     now: runtime.now,
   });
   runtime.log.info({ url: settings.url }, "GitLab served at POST /api/gitlab/webhooks");
-  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log });
+  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background });
 }

@@ -20,6 +20,13 @@ export interface GitLabHandlerOptions {
   maxBodyBytes?: number;
   answerWithinMs?: number;
   deliveries?: RecentDeliveries;
+  /** Told about work that outlives its answer (the server's count of pending deliveries). */
+  background?: BackgroundTasks;
+}
+
+/** The part of the server's background-work tracker this handler uses. */
+export interface BackgroundTasks {
+  start(label: string, task: () => Promise<unknown>): boolean;
 }
 
 /** The handler, and a way to wait for work that outlived its answer (tests, shutdown). */
@@ -87,8 +94,12 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
     const outcome = await withinDeadline(work, options.answerWithinMs ?? ANSWER_WITHIN_MS);
-    if (outcome === LATE) send(response, 202, { status: "accepted", reason: "still working; the outcome goes to the log" });
-    else send(response, 200, outcome);
+    if (outcome === LATE) {
+      options.background?.start(`GitLab ${event} ${delivery ?? ""}`.trim(), () => work);
+      send(response, 202, { status: "accepted", reason: "still working; the outcome goes to the log" });
+    } else {
+      send(response, 200, outcome);
+    }
     return true;
   };
 

@@ -1,0 +1,137 @@
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { describeLabel } from "../../../src/core/labels.js";
+import { emptyChanges, type Changes } from "../../../src/core/plan.js";
+import { createGitLabClient } from "../../../src/platforms/gitlab/client.js";
+import { isTeamMember, listDeveloperMembers } from "../../../src/platforms/gitlab/members.js";
+import { GitLabTracker } from "../../../src/platforms/gitlab/tracker.js";
+import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
+import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import { useStrictNock } from "../../helpers/nock-strict.js";
+import { specConfig } from "../../helpers/core.js";
+import { API, captureLog, GITLAB, IDS, PROJECT_ID, PROJECT_PATH, restIssue, SELF, TOKEN } from "./helpers.js";
+
+useStrictNock();
+
+const PROJECT = { id: PROJECT_ID, path: PROJECT_PATH };
+const issuePath = `/projects/${PROJECT_ID}/issues/7`;
+
+function createTracker() {
+  const client = createGitLabClient({ url: GITLAB, token: TOKEN });
+  const log = captureLog();
+  const cache = new RepoCache();
+  const tracker = new GitLabTracker(PROJECT, { client, cache, users: new UserDirectory(client.users), self: SELF, log });
+  return { client, cache, log, tracker };
+}
+
+function changes(overrides: Partial<Changes>): Changes {
+  return { ...emptyChanges(), ...overrides };
+}
+
+const describeAny = (label: string) => describeLabel(undefined, label);
+
+describe("GitLabTracker.apply", () => {
+  it("merges new assignees into the current ones, since assignee_ids replaces the list", async () => {
+    const { tracker } = createTracker();
+    let edit: unknown;
+    nock(API)
+      .get(`/projects/${PROJECT_ID}/issues`)
+      .query(true)
+      .reply(200, [restIssue({ iid: 7, assignees: ["dave", "bob"] }), restIssue({ iid: 8, assignees: ["carol"] })])
+      .put(issuePath, (body) => (edit = body) !== undefined)
+      .reply(200, {});
+    await tracker.listOpenIssues();
+
+    await tracker.apply(7, changes({ assign: ["carol"], unassign: ["bob"] }), describeAny);
+
+    expect(edit).toEqual({ assignee_ids: [IDS.dave, IDS.carol] });
+  });
+
+  it("reads the issue when the listing did not have it, and skips a username GitLab does not know", async () => {
+    const { tracker, log } = createTracker();
+    let edit: unknown;
+    nock(API)
+      .get(issuePath)
+      .reply(200, restIssue({ iid: 7, assignees: ["dave"] }))
+      .get("/users")
+      .query({ username: "carol" })
+      .reply(200, [{ id: IDS.carol, username: "carol" }])
+      .get("/users")
+      .query({ username: "nobody" })
+      .reply(200, [])
+      .put(issuePath, (body) => (edit = body) !== undefined)
+      .reply(200, {});
+
+    await tracker.apply(7, changes({ assign: ["carol", "nobody"] }), describeAny);
+
+    expect(edit).toEqual({ assignee_ids: [IDS.dave, IDS.carol] });
+    expect(log.lines).toEqual([{ level: "warn", fields: { username: "nobody" }, message: "no GitLab user with this username: not assigned" }]);
+  });
+
+  it("removes labels through remove_labels and writes nothing else for a plan without assignees", async () => {
+    const { tracker } = createTracker();
+    let edit: unknown;
+    nock(API)
+      .put(issuePath, (body) => (edit = body) !== undefined)
+      .reply(200, {});
+    await tracker.apply(7, changes({ removeLabels: ["support", "needs estimate"] }), describeAny);
+    expect(edit).toEqual({ remove_labels: "support,needs estimate" });
+  });
+
+  it("makes no call for an empty plan, and none for a label created by someone in the meantime", async () => {
+    const { tracker, cache } = createTracker();
+    await tracker.apply(7, emptyChanges(), describeAny);
+
+    nock(API)
+      .get(`/projects/${PROJECT_ID}/labels`)
+      .query(true)
+      .reply(200, [])
+      .post(`/projects/${PROJECT_ID}/labels`)
+      .reply(409, { message: "Label already exists" })
+      .put(issuePath)
+      .times(2)
+      .reply(200, {});
+    await tracker.apply(7, changes({ addLabels: ["Support"] }), describeAny);
+    // Now known: the second plan neither lists nor creates labels.
+    await tracker.apply(7, changes({ addLabels: ["support"] }), describeAny);
+    expect(await cache.get(PROJECT_PATH, "labels", async () => new Set<string>())).toEqual(new Set(["support"]));
+  });
+
+  it("maps notes, leaving out GitLab's system notes and counting the token user's as frontdesk's", async () => {
+    const { tracker } = createTracker();
+    nock(API)
+      .get(`${issuePath}/notes`)
+      .query({ sort: "asc", order_by: "created_at", per_page: 100 })
+      .reply(200, [
+        { id: 1, body: "changed the description", author: { id: 5, username: "ann" }, created_at: "2026-11-26T09:00:00Z", system: true },
+        { id: 2, body: "Thanks!", author: SELF, created_at: "2026-11-26 09:00:01 UTC", system: false },
+        { id: 3, body: "any news?", author: { id: 101, username: "client-joe" }, created_at: "2026-11-26T09:30:00Z", system: false },
+      ]);
+    expect(await tracker.listComments(7)).toEqual([
+      { id: 2, author: { login: "frontdesk-bot", isBot: true }, body: "Thanks!", createdAt: new Date("2026-11-26T09:00:01Z") },
+      { id: 3, author: { login: "client-joe", isBot: false }, body: "any news?", createdAt: new Date("2026-11-26T09:30:00Z") },
+    ]);
+  });
+});
+
+describe("GitLab team members", () => {
+  it("are the roster, without an API call, and project members with at least Developer access", async () => {
+    const { client, cache } = createTracker();
+    const config = specConfig();
+    expect(await isTeamMember(client, cache, PROJECT, config, "Lena")).toBe(true);
+
+    nock(API)
+      .get(`/projects/${PROJECT_ID}/members/all`)
+      .query({ per_page: 100 })
+      .reply(200, [
+        { id: 40, username: "Mia", access_level: 30, state: "active" },
+        { id: 41, username: "rita", access_level: 20, state: "active" },
+        { id: 42, username: "max", access_level: 40, state: "blocked" },
+        { id: 43, username: "owen", access_level: 50 },
+      ]);
+    expect(await listDeveloperMembers(client, cache, PROJECT)).toEqual(new Set(["mia", "owen"]));
+    expect(await isTeamMember(client, cache, PROJECT, config, "mia")).toBe(true);
+    expect(await isTeamMember(client, cache, PROJECT, config, "rita")).toBe(false);
+    expect(await isTeamMember(client, cache, PROJECT, config, "client-joe")).toBe(false);
+  });
+});
