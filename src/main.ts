@@ -2,7 +2,9 @@ import { pino } from "pino";
 import { createServer, type RequestHandler } from "./server.js";
 import { createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
 import { createGitLabHandlerFromEnv, GITLAB_VARIABLES, isGitLabConfigured } from "./platforms/gitlab/middleware.js";
+import { BackgroundWork } from "./platforms/shared/background.js";
 import { KeyedLock } from "./platforms/shared/keyed-lock.js";
+import { GITHUB_LIMITS, Pacer } from "./platforms/shared/pacer.js";
 import { RepoCache } from "./platforms/shared/repo-cache.js";
 
 // The entry point: read the environment, wire the parts, listen. No logic here.
@@ -12,20 +14,28 @@ const handlers: RequestHandler[] = [];
 const github = isGitHubConfigured(env);
 const gitlab = isGitLabConfigured(env);
 
+const background = new BackgroundWork((error, label) => log.error({ err: error, work: label }, "background work failed"));
+
 if (github) {
-  const probot = createGitHubProbot(env);
+  const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS));
   const deps = { cache: new RepoCache(), locks: new KeyedLock(), now: () => new Date() };
-  handlers.push(await createGitHubHandler(probot, deps, { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined }));
+  const options = { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined, background };
+  handlers.push(await createGitHubHandler(probot, deps, options));
 } else {
   log.warn(`GitHub is not served: set ${GITHUB_VARIABLES.join(", ")} (and GHE_HOST for GitHub Enterprise Server)`);
 }
 if (gitlab) {
-  handlers.push(createGitLabHandlerFromEnv(env, { log, now: () => new Date() }));
+  handlers.push(createGitLabHandlerFromEnv(env, { log, now: () => new Date(), background }));
 } else {
   log.warn(`GitLab is not served: set ${GITLAB_VARIABLES.join(" and ")} (and GITLAB_URL when self-managed)`);
 }
 
-const server = createServer({ handlers, platforms: { github, gitlab }, onError: (error) => log.error({ err: error }, "request failed") });
+const server = createServer({
+  handlers,
+  platforms: { github, gitlab },
+  pending: () => background.pending,
+  onError: (error) => log.error({ err: error }, "request failed"),
+});
 const port = Number(env.PORT || 3000);
 const host = env.HOST || undefined;
 server.listen(port, host, () => {
