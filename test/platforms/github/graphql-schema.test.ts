@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { BOARD_DOCUMENTS } from "../../../src/platforms/github/projects.js";
+import { checkGraphQL } from "../../helpers/graphql.js";
+
+/** Variables of the shape frontdesk sends with each document. */
+const VARIABLES: Record<keyof typeof BOARD_DOCUMENTS, Record<string, unknown>> = {
+  organizationBoard: { login: "acme-agency", number: 7 },
+  userBoard: { login: "lena", number: 2 },
+  issueItems: { issueId: "I_kwDOA" },
+  addItem: { projectId: "PVT_kwDOA", contentId: "I_kwDOA" },
+  setStatus: { projectId: "PVT_kwDOA", itemId: "PVTI_lADOA", fieldId: "PVTSSF_lADOA", optionId: "f75ad846" },
+  deleteItem: { projectId: "PVT_kwDOA", itemId: "PVTI_lADOA" },
+};
+
+describe("GraphQL documents against GitHub's schema (@octokit/graphql-schema)", () => {
+  it.each(Object.entries(BOARD_DOCUMENTS))("%s is valid, with its variables", (name, document) => {
+    expect(checkGraphQL(document, VARIABLES[name as keyof typeof BOARD_DOCUMENTS])).toEqual([]);
+  });
+
+  it("would catch a wrong field, a wrong argument and a wrong variable type", () => {
+    const wrongArgument = "mutation M($id: ID!) { addProjectV2ItemById(input: { projectId: $id, issueId: $id }) { item { id } } }";
+    expect(checkGraphQL(wrongArgument, { id: "x" })).toContain('Field "issueId" is not defined by type "AddProjectV2ItemByIdInput".');
+    const wrongField = "query Q($login: String!) { organization(login: $login) { projectV2(number: 7) { statusField { id } } } }";
+    expect(checkGraphQL(wrongField, { login: "a" })).toEqual(['Cannot query field "statusField" on type "ProjectV2".']);
+    expect(checkGraphQL(BOARD_DOCUMENTS.organizationBoard, { login: "acme-agency", number: "7" })).toEqual([
+      'Variable "$number" got invalid value "7"; Int cannot represent non-integer value: "7"',
+    ]);
+  });
+});
