@@ -22,6 +22,14 @@ export interface IssueTracker {
   apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void>;
 }
 
+/** What commands and project work need beyond intake: a fresh look at the issue, and editing frontdesk's own record. */
+export interface TicketEditor extends IssueTracker {
+  /** The issue as it is now: labels and assignees may have changed since the event was sent. */
+  getTicket(number: number): Promise<Ticket>;
+  /** Rewrites one of frontdesk's own comments; the acknowledgement carries the ticket's record. */
+  editComment(commentId: number, body: string): Promise<void>;
+}
+
 /** The logger shape frontdesk needs (pino's, as Probot hands it out). */
 export interface Log {
   debug(obj: object | string, msg?: string): void;

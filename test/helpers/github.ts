@@ -41,7 +41,7 @@ export function createBareProbot(log = pino({ level: process.env.TEST_LOG_LEVEL 
 /** A Probot with frontdesk loaded and the clock fixed. */
 export function createTestProbot(now: Date, cache = new RepoCache(), log?: pino.Logger) {
   const probot = createBareProbot(log);
-  const deps = { cache, locks: new KeyedLock(), now: () => now };
+  const deps = { cache, locks: new KeyedLock(), now: () => now, projects: new RepoCache() };
   void probot.load(createGitHubApp(deps));
   return { probot, deps };
 }
@@ -128,6 +128,48 @@ export function pullRequestPayload(action: "opened" | "synchronize" | "reopened"
   payload.pull_request = { ...payload.pull_request, number, head: { ...payload.pull_request.head, sha: headSha } };
   payload.repository = repository(payload.repository);
   payload.installation = { id: INSTALLATION };
+  return payload;
+}
+
+export interface CommentOptions {
+  issue: IssueOptions;
+  id?: number;
+  body: string;
+  author?: string;
+  authorType?: "User" | "Bot";
+  /** How GitHub relates the commenter to the repository: OWNER, MEMBER, COLLABORATOR, NONE, ... */
+  association?: string;
+}
+
+/** An issue_comment.created payload shaped like GitHub's own examples; the issue as `issuePayload` builds it. */
+export function commentPayload(options: CommentOptions): Record<string, any> {
+  const payload = example("issue_comment", "created");
+  const { issue, repository: repo, installation } = issuePayload(options.issue);
+  const user = { ...payload.comment.user, login: options.author ?? "alice", type: options.authorType ?? "User" };
+  payload.issue = issue;
+  payload.comment = {
+    ...payload.comment,
+    id: options.id ?? 201,
+    body: options.body,
+    user,
+    author_association: options.association ?? "MEMBER",
+    created_at: "2026-11-26T13:00:00Z",
+  };
+  payload.sender = user;
+  payload.repository = repo;
+  payload.installation = installation;
+  return payload;
+}
+
+/** An issues.labeled payload: `sender` added `label` to the issue (which carries it already, as on GitHub). */
+export function labeledPayload(issue: IssueOptions, label: string, sender = "alice", senderType: "User" | "Bot" = "User") {
+  const payload = example("issues", "labeled");
+  const base = issuePayload({ ...issue, labels: [...new Set([...(issue.labels ?? []), label])] });
+  payload.issue = base.issue;
+  payload.label = { ...payload.label, name: label };
+  payload.sender = { ...payload.sender, login: sender, type: senderType };
+  payload.repository = base.repository;
+  payload.installation = base.installation;
   return payload;
 }
 

@@ -1,9 +1,10 @@
 import type { ApplicationFunction, Context } from "probot";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import { RepoCache } from "../shared/repo-cache.js";
 import { reconcileIntake } from "../shared/intake.js";
 import { checkConfigCommit, touchesConfig } from "./config-check.js";
+import { handleIssueComment, handleIssueLabeled, reviewAfterIntake, type CommandDeps } from "./commands.js";
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket } from "./mapper.js";
 import { GitHubTracker } from "./tracker.js";
@@ -12,12 +13,17 @@ export interface GitHubAppDeps {
   cache: RepoCache;
   locks: KeyedLock;
   now: () => Date;
+  /** Resolved Projects v2 boards by URL; the app makes its own when none is given. */
+  projects?: RepoCache;
 }
 
 /** The Probot app: GitHub events in, reconciliations out. */
-export function createGitHubApp(deps: GitHubAppDeps): ApplicationFunction {
+export function createGitHubApp(appDeps: GitHubAppDeps): ApplicationFunction {
+  const deps: CommandDeps = { ...appDeps, projects: appDeps.projects ?? new RepoCache() };
   return (app) => {
     app.on(["issues.opened", "issues.reopened"], (context) => handleIssue(context, deps));
+    app.on("issue_comment.created", (context) => handleIssueComment(context, deps));
+    app.on("issues.labeled", (context) => handleIssueLabeled(context, deps));
     app.on("push", async (context) => handlePush(context, deps));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
       handlePullRequest(context),
@@ -25,7 +31,7 @@ export function createGitHubApp(deps: GitHubAppDeps): ApplicationFunction {
   };
 }
 
-async function handleIssue(context: Context<"issues.opened" | "issues.reopened">, deps: GitHubAppDeps): Promise<void> {
+async function handleIssue(context: Context<"issues.opened" | "issues.reopened">, deps: CommandDeps): Promise<void> {
   const { repository, issue, sender } = context.payload;
   const ticket = toTicket(repository.full_name, issue);
   const notATicket = toActor(sender).isBot ? `${sender.login} is a bot` : whyNotATicketBeforeConfig(ticket);
@@ -43,7 +49,7 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
         context.log.error({ repo: ticket.repo, issue: ticket.number }, `invalid configuration: ${error.format()}`);
       }
     }
-    await reconcileIntake({
+    const outcome = await reconcileIntake({
       tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache),
       config,
       ticket,
@@ -52,6 +58,7 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
       now: deps.now(),
       log: context.log,
     });
+    if (outcome.kind === "triage" && config.kind === "valid") await reviewAfterIntake(context, deps, config.config);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
-import type { Comment } from "../../core/types.js";
-import type { IssueTracker, OpenIssue } from "../port.js";
+import type { Comment, Ticket } from "../../core/types.js";
+import type { OpenIssue, TicketEditor } from "../port.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { toComment, toTicket, type GitHubComment, type GitHubIssue } from "./mapper.js";
 import type { GitHubOctokit } from "./octokit.js";
@@ -11,7 +11,7 @@ import type { GitHubOctokit } from "./octokit.js";
  * method is one call (or one paginated listing); labels the repository
  * already has are cached so that a new ticket costs no label lookup.
  */
-export class GitHubTracker implements IssueTracker {
+export class GitHubTracker implements TicketEditor {
   readonly repo: string;
   readonly #owner: string;
   readonly #name: string;
@@ -45,6 +45,15 @@ export class GitHubTracker implements IssueTracker {
       per_page: 100,
     })) as GitHubComment[];
     return comments.map(toComment);
+  }
+
+  async getTicket(number: number): Promise<Ticket> {
+    const { data } = await this.octokit.rest.issues.get({ owner: this.#owner, repo: this.#name, issue_number: number });
+    return toTicket(this.repo, data as GitHubIssue);
+  }
+
+  async editComment(commentId: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.updateComment({ owner: this.#owner, repo: this.#name, comment_id: commentId, body });
   }
 
   async apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {

@@ -1,0 +1,191 @@
+import type { Context } from "probot";
+import type { Config } from "../../config/schema.js";
+import { findCommandLines, parseCommands } from "../../core/commands.js";
+import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
+import { describeLabel, urgencyLabel } from "../../core/labels.js";
+import { countOpenTickets } from "../../core/open-tickets.js";
+import { emptyChanges } from "../../core/plan.js";
+import { planProjectStep, type ProjectResult, type Trigger } from "../../core/plan-project.js";
+import { whyNotATicket } from "../../core/not-a-ticket.js";
+import { authorizeCommand, isTeamAssociation } from "../../core/team.js";
+import { sameLabel } from "../../core/text-match.js";
+import type { Ticket } from "../../core/types.js";
+import type { Log, TicketEditor } from "../port.js";
+import { reconcileIntake } from "../shared/intake.js";
+import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoConfig } from "../shared/repo-config.js";
+import type { GitHubAppDeps } from "./app.js";
+import { loadGitHubConfig } from "./config-loader.js";
+import { toActor, toTicket, type GitHubIssue } from "./mapper.js";
+import { ProjectBoards } from "./projects.js";
+import { GitHubTracker } from "./tracker.js";
+
+/**
+ * Commands in comments and labels a person adds: GitHub events in, the
+ * project-work reconciliation out. Ordinary comments and labels cost no API
+ * call: they are recognised from the payload (and the cached configuration).
+ */
+
+export type CommandDeps = GitHubAppDeps & { projects: RepoCache };
+
+/** `issue_comment.created`: a comment with commands, by a person, on an issue. */
+export async function handleIssueComment(context: Context<"issue_comment.created">, deps: CommandDeps): Promise<void> {
+  const { issue, comment, sender } = context.payload;
+  if (issue.pull_request || toActor(sender).isBot || toActor(comment.user).isBot) return;
+  if (findCommandLines(comment.body).length === 0) return;
+  await withConfig(context, deps, issue, async (config, ticket) => {
+    const author = toActor(comment.user).login;
+    const authorization = authorizeCommand(config, {
+      login: author,
+      isRepositoryMember: isTeamAssociation(comment.author_association),
+    });
+    const parsed = parseCommands(config, comment.body);
+    context.log.debug({ repo: ticket.repo, issue: ticket.number, by: author, authorization }, "commands");
+    const trigger: Trigger = { kind: "comment", commentId: comment.id, parsed, authorized: authorization.allowed };
+    await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger });
+  });
+}
+
+/**
+ * `issues.labeled` by a person: an urgency label replaces frontdesk's, a size
+ * label is a new estimate. Other labels are none of frontdesk's business.
+ */
+export async function handleIssueLabeled(context: Context<"issues.labeled">, deps: CommandDeps): Promise<void> {
+  const { issue, label, sender } = context.payload;
+  if (!label || toActor(sender).isBot) return;
+  await withConfig(context, deps, issue, async (config, ticket) => {
+    const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label.name));
+    if (!isUrgency && !estimateFromSizeLabel(config, label.name)) return;
+    await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger: { kind: "label", label: label.name } });
+  });
+}
+
+/**
+ * Right after intake: a ticket that arrived with an estimate above the
+ * threshold (a size label, an issue-form answer) becomes project work at once.
+ * Costs nothing for the others. Call it inside the issue's lock.
+ */
+export async function reviewAfterIntake(
+  context: Context<"issues.opened" | "issues.reopened">,
+  deps: CommandDeps,
+  config: Config,
+): Promise<void> {
+  const { issue, repository } = context.payload;
+  const ticket = toTicket(repository.full_name, issue);
+  const estimate = findEstimate(config, ticket);
+  if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
+  await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger: { kind: "review" } });
+}
+
+type AnyContext = Context<"issue_comment.created" | "issues.labeled" | "issues.opened" | "issues.reopened">;
+
+interface StepRequest {
+  tracker: TicketEditor;
+  boards: ProjectBoards;
+  config: Config;
+  repoConfig: RepoConfig;
+  /** The issue as the event described it. */
+  ticket: Ticket;
+  /** The issue's node id, which Projects v2 adds to a board. */
+  nodeId: string;
+  trigger: Trigger;
+  now: Date;
+  log: Log;
+}
+
+function request(context: AnyContext, deps: CommandDeps, config: Config, ticket: Ticket, issue: { node_id: string }) {
+  const { repository } = context.payload;
+  const owner = repository.owner.login;
+  return {
+    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache),
+    boards: new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name),
+    config,
+    repoConfig: { kind: "valid", config, warnings: [] } as RepoConfig,
+    ticket,
+    nodeId: issue.node_id,
+    now: deps.now(),
+    log: context.log,
+  };
+}
+
+/** Runs `task` in the issue's lock with a valid configuration, for issues that are tickets. */
+async function withConfig(
+  context: Context<"issue_comment.created" | "issues.labeled">,
+  deps: CommandDeps,
+  issue: GitHubIssue & { node_id: string },
+  task: (config: Config, ticket: Ticket) => Promise<void>,
+): Promise<void> {
+  const { repository } = context.payload;
+  const ticket = toTicket(repository.full_name, issue);
+  await deps.locks.run(`github:${ticket.repo}#${ticket.number}`.toLowerCase(), async () => {
+    const loaded = await deps.cache.get(ticket.repo, "config", () =>
+      loadGitHubConfig(context.octokit, repository.owner.login, repository.name),
+    );
+    // An invalid configuration is reported on its commit; commands wait until it is fixed.
+    if (loaded.kind !== "valid") {
+      context.log.debug({ repo: ticket.repo, issue: ticket.number, config: loaded.kind }, "no valid configuration: ignored");
+      return;
+    }
+    const notATicket = whyNotATicket(loaded.config, ticket);
+    if (notATicket) {
+      context.log.debug({ repo: ticket.repo, issue: ticket.number, reason: notATicket }, "not a ticket");
+      return;
+    }
+    await task(loaded.config, ticket);
+  });
+}
+
+/**
+ * Reads the issue as it is now and frontdesk's record, plans, and applies the
+ * difference. A ticket that was never triaged (its opening event was lost) is
+ * triaged first when a team member speaks to it.
+ */
+async function reconcileProjectStep(step: StepRequest): Promise<void> {
+  const { tracker, config, trigger, log } = step;
+  const number = step.ticket.number;
+  const refused = trigger.kind === "comment" && !trigger.authorized;
+  // A refusal changes nothing, so the event's view of the issue is enough.
+  let [ticket, comments] = await Promise.all([refused ? step.ticket : tracker.getTicket(number), tracker.listComments(number)]);
+  const plan = (openTickets?: Record<string, number>) =>
+    planProjectStep({ config, ticket, comments, trigger, openTickets, now: step.now });
+  let result: ProjectResult = plan();
+  if (result.kind === "untriaged" && trigger.kind === "comment" && !refused) {
+    await reconcileIntake({ tracker, config: step.repoConfig, ticket, commentCount: comments.length, reopened: false, now: step.now, log });
+    [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
+    result = plan();
+  }
+  if (result.kind === "need-open-tickets") {
+    const open = await tracker.listOpenIssues();
+    ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
+    result = plan(countOpenTickets(open.map((issue) => issue.ticket), number));
+  }
+  if (result.kind !== "plan") {
+    log.debug({ repo: tracker.repo, issue: number, trigger: trigger.kind, result: result.kind, reason: "reason" in result ? result.reason : undefined }, "nothing to do");
+    return;
+  }
+  const { changes, ack, board, notes } = result.plan;
+  const describe = (label: string) => describeLabel(config, label);
+  await Promise.all([
+    tracker.apply(number, { ...changes, comments: [] }, describe),
+    step.boards.apply(step.nodeId, board),
+  ]);
+  // The record goes before the comments that announce it: a failure in
+  // between loses a message rather than sending it twice on the next event.
+  if (ack) await tracker.editComment(ack.id, ack.body);
+  if (changes.comments.length > 0) await tracker.apply(number, { ...emptyChanges(), comments: changes.comments }, describe);
+  log.info(
+    {
+      repo: tracker.repo,
+      issue: number,
+      trigger: trigger.kind,
+      notes,
+      addLabels: changes.addLabels,
+      removeLabels: changes.removeLabels,
+      assign: changes.assign,
+      unassign: changes.unassign,
+      board,
+      comments: changes.comments.length,
+    },
+    "ticket reconciled",
+  );
+}
