@@ -53,6 +53,9 @@ export async function handleIssueComment(context: Context<"issue_comment.created
 export async function handleIssueLabeled(context: Context<"issues.labeled">, deps: CommandDeps): Promise<void> {
   const { issue, label, sender } = context.payload;
   if (!label || toActor(sender).isBot) return;
+  // Without comments there is no acknowledgement yet: intake, which reads the
+  // labels itself, is still to come (issue templates label new issues).
+  if ((issue.comments ?? 0) === 0) return;
   await withConfig(context, deps, issue, async (config, ticket) => {
     const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label.name));
     if (!isUrgency && !estimateFromSizeLabel(config, label.name)) return;

@@ -342,6 +342,7 @@ describe("labels a person adds", () => {
 
   it.each([
     ["frontdesk's own label", labeledPayload(SUPPORT_TICKET, "urgency: task", "frontdesk[bot]", "Bot")],
+    ["a template's label on a new issue, before intake", labeledPayload({ ...SUPPORT_TICKET, comments: 0 }, "urgency: emergency", "client-joe")],
   ])("makes no call at all for %s", async (_name, payload) => {
     const { probot } = createTestProbot(NOW);
     await deliver(probot, "issues", payload);
@@ -408,5 +409,68 @@ describe("an estimate that arrives with the issue", () => {
     expect(bodies.assign).toEqual({ assignees: ["lena"] });
     expect((bodies.comment as { body: string }).body).toContain("we estimate **3d**");
     expect(readMarker((bodies.ack as { body: string }).body)?.data).toMatchObject({ project: true, handoff: "lena" });
+  });
+});
+
+describe("a command on a ticket frontdesk never saw", () => {
+  it("triages it first, then runs the command", async () => {
+    const { probot } = createTestProbot(NOW);
+    const bodies: Record<string, unknown> = {};
+    const calls: GraphQLCall[] = [];
+    const untriaged: IssueOptions = { number: 7, title: "Update the plugin", comments: 1 };
+    const triagedIssue: IssueOptions = { ...untriaged, labels: ["support", "urgency: task", "function: development"], assignees: ["ann", "carol"] };
+    const command = userComment(207, "/project");
+    let ackBody = "";
+    const api = mockSetup();
+    mockReads(api, untriaged, [command])
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [restIssue(untriaged)])
+      .get(`${repoPath}/issues/7/comments`)
+      .query(true)
+      .reply(200, [command])
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, ALL_LABELS.map((name) => ({ name })))
+      .post(`${repoPath}/issues/7/labels`, capture(bodies, "intakeLabels"))
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "intakeAssign"))
+      .reply(201, {})
+      .post(`${repoPath}/issues/7/comments`, (body) => Boolean((ackBody = body.body)))
+      .reply(201, { id: ACK_ID })
+      .get(`${repoPath}/issues/7`)
+      .reply(200, restIssue(triagedIssue))
+      .get(`${repoPath}/issues/7/comments`)
+      .query(true)
+      .reply(200, () => [{ ...ackComment(RECORD), body: ackBody }, command])
+      .post(`${repoPath}/issues/7/labels`, capture(bodies, "labels"))
+      .reply(200, [])
+      .delete(`${repoPath}/issues/7/labels/support`)
+      .reply(200, [])
+      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "assign"))
+      .reply(201, {})
+      .delete(`${repoPath}/issues/7/assignees`, capture(bodies, "unassign"))
+      .reply(200, {})
+      .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
+      .reply(200, {})
+      .post(`${repoPath}/issues/7/comments`, capture(bodies, "comment"))
+      .reply(201, { id: 307 });
+    graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [] } } } });
+    graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
+    graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
+    graphql(api, calls, "FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } });
+    graphql(api, calls, "FrontdeskSetBoardStatus").reply(200, { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_new" } } } });
+
+    await deliver(probot, "issue_comment", commentPayload({ issue: untriaged, id: 207, body: "/project", author: "carol" }));
+
+    expect(api.isDone()).toBe(true);
+    expect(bodies.intakeLabels).toEqual({ labels: ["support", "urgency: task", "function: development"] });
+    expect(readMarker(ackBody)?.kind).toBe("ack");
+    expect(bodies.labels).toEqual({ labels: ["project-work"] });
+    expect(bodies.unassign).toEqual({ assignees: ["carol"] });
+    expect(bodies.assign).toEqual({ assignees: ["lena"] });
+    expect((bodies.comment as { body: string }).body).toBe(
+      "This request is larger than a support task, so we are planning it as project work. @lena is taking it over and will be in touch.",
+    );
   });
 });
