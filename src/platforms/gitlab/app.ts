@@ -1,32 +1,14 @@
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { Log } from "../port.js";
 import { reconcileIntake } from "../shared/intake.js";
-import type { KeyedLock } from "../shared/keyed-lock.js";
-import type { RepoCache } from "../shared/repo-cache.js";
-import type { RepoConfig } from "../shared/repo-config.js";
-import type { GitLabClient } from "./client.js";
-import type { ConfigDependents } from "./config-dependents.js";
-import { GITLAB_CONFIG_PATH, loadGitLabConfig } from "./config-loader.js";
+import { GITLAB_CONFIG_PATH } from "./config-loader.js";
+import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { isBotUser, toTicketFromHook } from "./mapper.js";
-import { issueHookSchema, pushHookSchema, type GitLabHookProject, type IssueHook, type PushHook } from "./payloads.js";
+import { handleIssueUpdate, handleNoteHook, reviewAfterIntake } from "./commands.js";
+import { issueHookSchema, noteHookSchema, pushHookSchema, type IssueHook, type PushHook } from "./payloads.js";
 import { GitLabTracker } from "./tracker.js";
-import type { UserDirectory } from "./users.js";
 
-export interface GitLabAppDeps {
-  client: GitLabClient;
-  /** GitLab's own: keys are project paths, which may equal GitHub's owner/repo. */
-  cache: RepoCache;
-  locks: KeyedLock;
-  users: UserDirectory;
-  dependents: ConfigDependents;
-  now: () => Date;
-}
-
-/** What became of an event, for the response body and the log. */
-export interface EventOutcome {
-  status: "done" | "ignored";
-  reason: string;
-}
+export type { EventOutcome, GitLabAppDeps } from "./context.js";
 
 /** Handles one verified delivery: the `X-Gitlab-Event` name and its parsed body. */
 export type GitLabApp = (event: string, payload: unknown, log: Log) => Promise<EventOutcome>;
@@ -40,6 +22,11 @@ export function createGitLabApp(deps: GitLabAppDeps): GitLabApp {
         const parsed = issueHookSchema.safeParse(payload);
         return parsed.success ? handleIssueHook(parsed.data, deps, log) : unreadable(event, parsed.error.message, log);
       }
+      case "Note Hook":
+      case "Confidential Note Hook": {
+        const parsed = noteHookSchema.safeParse(payload);
+        return parsed.success ? handleNoteHook(parsed.data, deps, log) : unreadable(event, parsed.error.message, log);
+      }
       case "Push Hook": {
         const parsed = pushHookSchema.safeParse(payload);
         return parsed.success ? handlePushHook(parsed.data, deps, log) : unreadable(event, parsed.error.message, log);
@@ -48,10 +35,6 @@ export function createGitLabApp(deps: GitLabAppDeps): GitLabApp {
         return ignored(`${event || "an event without X-Gitlab-Event"} is not used`);
     }
   };
-}
-
-function ignored(reason: string): EventOutcome {
-  return { status: "ignored", reason };
 }
 
 /** A known event in an unknown shape: logged and ignored, never a 4xx (GitLab would disable the hook). */
@@ -63,12 +46,16 @@ function unreadable(event: string, problem: string, log: Log): EventOutcome {
 // Tasks, epics, objectives and test cases share the Issue Hook; they are not tickets.
 const TICKET_TYPES = new Set(["issue", "incident"]);
 
-/** Intake on `open`, and on `reopen` (planIntake leaves an issue with frontdesk's note alone). */
+/**
+ * Intake on `open`, and on `reopen` (planIntake leaves an issue with
+ * frontdesk's note alone); estimates and labels on `update`.
+ */
 async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> {
   const attributes = payload.object_attributes;
   if (attributes.type && !TICKET_TYPES.has(attributes.type.toLowerCase())) return ignored(`a ${attributes.type} is not a ticket`);
   const action = attributes.action;
-  if (action !== "open" && action !== "reopen") return ignored(`action ${action ?? "(none)"} starts no intake`);
+  if (action === "update") return handleIssueUpdate(payload, deps, log);
+  if (action !== "open" && action !== "reopen") return ignored(`action ${action ?? "(none)"} is not handled`);
   const self = await deps.users.currentUser();
   if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
   deps.users.remember([payload.user, ...(payload.assignees ?? [])]);
@@ -76,9 +63,9 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
   const notATicket = whyNotATicketBeforeConfig(ticket);
   if (notATicket) return ignored(notATicket);
 
-  const project = { id: payload.project.id, path: payload.project.path_with_namespace };
-  return deps.locks.run(`gitlab:${project.path}#${ticket.number}`.toLowerCase(), async () => {
-    const config = await readConfig(deps, payload.project, log);
+  const project = toProjectRef(payload.project);
+  return lockIssue(deps, project, ticket.number, async () => {
+    const config = await readProjectConfig(deps, payload.project, log);
     if (config.kind === "invalid") {
       for (const error of config.errors) log.error({ repo: project.path, issue: ticket.number }, `invalid configuration: ${error.format()}`);
     }
@@ -92,25 +79,9 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
       now: deps.now(),
       log,
     });
-    return { status: "done", reason: outcome.kind === "skip" ? outcome.reason : outcome.kind };
-  });
-}
-
-/** The project's configuration, loaded once per cache period; GitHub-only keys are named in the log then. */
-function readConfig(deps: GitLabAppDeps, project: GitLabHookProject, log: Log): Promise<RepoConfig> {
-  const path = project.path_with_namespace;
-  return deps.cache.get(path, "config", async () => {
-    const loaded = await loadGitLabConfig(deps.client.files, path, project.default_branch);
-    deps.dependents.record(path, loaded.inheritsFrom);
-    if (loaded.config.kind === "valid") {
-      const { config, warnings } = loaded.config;
-      for (const warning of warnings) log.warn({ repo: path }, `configuration: ${warning.format()}`);
-      const githubOnly = [config.project_work.board && "project_work.board", config.support_board && "support_board"].filter(Boolean);
-      if (githubOnly.length > 0) {
-        log.warn({ repo: path, keys: githubOnly }, `ignored on GitLab (GitHub Projects only): ${githubOnly.join(", ")}`);
-      }
-    }
-    return loaded.config;
+    const review = outcome.kind === "triage" && config.kind === "valid" ? await reviewAfterIntake(payload, deps, config.config, self, log) : undefined;
+    const reason = outcome.kind === "skip" ? outcome.reason : outcome.kind;
+    return { status: "done", reason: review ? `${reason}; ${review.reason}` : reason };
   });
 }
 

@@ -1,4 +1,4 @@
-import { IssueNotes, Issues, ProjectLabels, ProjectMembers, RepositoryFiles, Users } from "@gitbeaker/rest";
+import { IssueNotes, Issues, ProjectLabels, ProjectMembers, Projects, RepositoryFiles, Users } from "@gitbeaker/rest";
 
 /**
  * The gitbeaker resources frontdesk uses, and nothing else: building the
@@ -11,6 +11,7 @@ export interface GitLabClient {
   labels: ProjectLabels;
   members: ProjectMembers;
   files: RepositoryFiles;
+  projects: Projects;
   users: Users;
 }
 
@@ -38,6 +39,7 @@ export function createGitLabClient(options: GitLabClientOptions): GitLabClient {
     labels: new ProjectLabels(settings),
     members: new ProjectMembers(settings),
     files: new RepositoryFiles(settings),
+    projects: new Projects(settings),
     users: new Users(settings),
   };
 }

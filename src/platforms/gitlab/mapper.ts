@@ -1,5 +1,5 @@
 import type { Actor, Comment, Ticket } from "../../core/types.js";
-import type { IssueHook } from "./payloads.js";
+import type { IssueHook, NoteHook } from "./payloads.js";
 
 /**
  * GitLab's objects as frontdesk's own types: `iid` is the ticket number,
@@ -94,6 +94,27 @@ export function toTicketFromHook(payload: IssueHook, self?: SelfUser): Ticket {
     author,
     labels: (payload.labels ?? []).map((label) => label.title).filter(Boolean),
     assignees: (payload.assignees ?? []).map((user) => user.username),
+    state: toState(issue.state),
+    isPullRequest: false,
+    createdAt: parseGitLabTime(issue.created_at),
+  };
+}
+
+/**
+ * The issue a Note Hook is on, as far as the hook tells: it names assignees
+ * and the author only by id, so commands read the issue afresh before acting.
+ */
+export function toTicketFromNoteHook(payload: NoteHook & { issue: NonNullable<NoteHook["issue"]> }): Ticket {
+  const { issue } = payload;
+  return {
+    platform: "gitlab",
+    repo: payload.project.path_with_namespace,
+    number: issue.iid,
+    title: issue.title,
+    body: issue.description ?? "",
+    author: { login: `user#${issue.author_id}`, isBot: false },
+    labels: (issue.labels ?? []).map((label) => label.title).filter(Boolean),
+    assignees: [],
     state: toState(issue.state),
     isPullRequest: false,
     createdAt: parseGitLabTime(issue.created_at),

@@ -1,4 +1,5 @@
 import type { Config } from "../../config/schema.js";
+import { authorizeCommand, listRosterLogins, type Authorization } from "../../core/team.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import type { GitLabClient } from "./client.js";
 import type { ProjectRef } from "./tracker.js";
@@ -6,22 +7,10 @@ import type { ProjectRef } from "./tracker.js";
 /** GitLab's Developer role; Maintainer (40) and Owner (50) are above it. */
 export const DEVELOPER_ACCESS = 30;
 
-/** Everyone named in the roster, lower-cased: contacts, functions, bookable people, leads, handoff. */
-export function listRosterLogins(config: Config): Set<string> {
-  const logins = [
-    ...config.team.contacts,
-    ...Object.values(config.team.functions).flat(),
-    ...Object.values(config.team.bookable).flat(),
-    ...config.team.leads,
-    ...config.project_work.handoff,
-  ];
-  return new Set(logins.map((login) => login.toLowerCase()));
-}
-
 /**
- * The project's members with at least Developer access, inherited group
- * membership included (`GET /projects/:id/members/all`), lower-cased and
- * cached per project like its labels.
+ * The project's active members with at least Developer access, inherited
+ * group membership included (`GET /projects/:id/members/all`), lower-cased
+ * and cached per project like its labels.
  */
 export function listDeveloperMembers(client: GitLabClient, cache: RepoCache, project: ProjectRef): Promise<Set<string>> {
   return cache.get(project.path, "members", async () => {
@@ -35,18 +24,18 @@ export function listDeveloperMembers(client: GitLabClient, cache: RepoCache, pro
 }
 
 /**
- * Whether a login is a team member on GitLab (SPEC section 5): in the roster,
- * or a project member with at least Developer access. The roster answers
- * without an API call.
+ * Whether a login may run commands on GitLab (SPEC section 5): the roster, or
+ * a project member with at least Developer access. The roster answers
+ * without an API call; the member list is read once per project.
  */
-export async function isTeamMember(
+export async function authorizeGitLabCommand(
   client: GitLabClient,
   cache: RepoCache,
   project: ProjectRef,
   config: Config,
   login: string,
-): Promise<boolean> {
-  const key = login.toLowerCase();
-  if (listRosterLogins(config).has(key)) return true;
-  return (await listDeveloperMembers(client, cache, project)).has(key);
+): Promise<Authorization> {
+  const inRoster = listRosterLogins(config).some((member) => member.toLowerCase() === login.toLowerCase());
+  const isRepositoryMember = !inRoster && (await listDeveloperMembers(client, cache, project)).has(login.toLowerCase());
+  return authorizeCommand(config, { login, isRepositoryMember });
 }

@@ -44,9 +44,16 @@ export const issueHookSchema = z.object({
   }),
   labels: z.array(label).nullish(),
   assignees: z.array(user).nullish(),
+  /** On `update`: what changed, before and after. */
+  changes: z
+    .object({
+      time_estimate: z.object({ previous: z.number().nullish(), current: z.number().nullish() }).optional(),
+      labels: z.object({ previous: z.array(label).nullish(), current: z.array(label).nullish() }).optional(),
+    })
+    .optional(),
 });
 
-/** A `Note Hook` on an issue (commands, issue 3). */
+/** A `Note Hook`; frontdesk reads notes on issues for commands. */
 export const noteHookSchema = z.object({
   object_kind: z.literal("note"),
   user,
@@ -58,7 +65,18 @@ export const noteHookSchema = z.object({
     system: z.boolean().optional(),
     created_at: z.string(),
   }),
-  issue: z.object({ iid: z.number() }).optional(),
+  /** The issue a note is on; absent for notes on merge requests, commits and snippets. */
+  issue: z
+    .object({
+      iid: z.number(),
+      title: z.string(),
+      description: z.string().nullish(),
+      state: z.string(),
+      author_id: z.number(),
+      created_at: z.string(),
+      labels: z.array(label).nullish(),
+    })
+    .optional(),
 });
 
 /** A `Push Hook`; GitLab lists at most 20 commits, `total_commits_count` says how many there were. */

@@ -1,6 +1,6 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
-import type { Comment } from "../../core/types.js";
+import type { Comment, Ticket } from "../../core/types.js";
 import type { IssueTracker, Log, OpenIssue } from "../port.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";
@@ -22,6 +22,14 @@ export interface GitLabTrackerDeps {
   log: Log;
 }
 
+/** frontdesk was asked to edit a note it has not read on this delivery. */
+export class UnknownNoteError extends Error {
+  override readonly name = "UnknownNoteError";
+  constructor(repo: string, noteId: number) {
+    super(`note ${noteId} in ${repo} was not listed before it was edited`);
+  }
+}
+
 /**
  * The issue tracker port over GitLab's REST API for one project and one
  * delivery. A plan is one `PUT` on the issue (labels through `add_labels` /
@@ -34,6 +42,8 @@ export class GitLabTracker implements IssueTracker {
   readonly #deps: GitLabTrackerDeps;
   /** Assignee ids per iid from the latest listing: the base the merge starts from. */
   readonly #assigneeIds = new Map<number, number[]>();
+  /** The issue of each note listed: GitLab edits a note through its issue. */
+  readonly #noteIssues = new Map<number, number>();
 
   constructor(project: ProjectRef, deps: GitLabTrackerDeps) {
     this.#project = project;
@@ -60,13 +70,41 @@ export class GitLabTracker implements IssueTracker {
       orderBy: "created_at",
       perPage: 100,
     })) as unknown as GitLabRestNote[];
+    for (const note of notes) this.#noteIssues.set(note.id, iid);
     // System notes ("added ~support label") are GitLab's record, not anyone's comment.
     return notes.filter((note) => !note.system).map((note) => toComment(note, this.#deps.self));
   }
 
+  /** The issue as it is now (`GET /projects/:id/issues/:iid`). */
+  async getTicket(iid: number): Promise<Ticket> {
+    const issue = (await this.#deps.client.issues.show(iid, { projectId: this.#project.id })) as unknown as GitLabRestIssue;
+    this.#rememberAssignees(issue);
+    return toTicketFromRest(this.repo, issue, this.#deps.self);
+  }
+
+  /** Rewrites one of frontdesk's notes; the note must have been listed by {@link listComments}. */
+  async editComment(noteId: number, body: string): Promise<void> {
+    const iid = this.#noteIssues.get(noteId);
+    if (iid === undefined) throw new UnknownNoteError(this.repo, noteId);
+    await this.#deps.client.issueNotes.edit(this.#project.id, iid, noteId, { body });
+  }
+
+  /**
+   * Moves the issue into another project (`project_work.move_to`). GitLab
+   * keeps only labels the target has, so frontdesk's labels are created there
+   * first. Returns the target's path.
+   */
+  async moveTo(iid: number, target: string, labels: LabelSpec[]): Promise<string> {
+    const { client, cache } = this.#deps;
+    const targetId = await cache.get(target, "project-id", async () => (await client.projects.show(target)).id);
+    await this.#createMissingLabels({ id: targetId, path: target }, labels);
+    await client.issues.move(this.#project.id, iid, targetId);
+    return target;
+  }
+
   async apply(iid: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {
     const { client, log } = this.#deps;
-    if (changes.addLabels.length > 0) await this.#createMissingLabels(changes.addLabels.map(describe));
+    if (changes.addLabels.length > 0) await this.#createMissingLabels(this.#project, changes.addLabels.map(describe));
     const edit: { addLabels?: string; removeLabels?: string; assigneeIds?: number[] } = {};
     if (changes.addLabels.length > 0) edit.addLabels = changes.addLabels.join(",");
     if (changes.removeLabels.length > 0) edit.removeLabels = changes.removeLabels.join(",");
@@ -104,18 +142,18 @@ export class GitLabTracker implements IssueTracker {
     return this.#assigneeIds.get(iid) ?? [];
   }
 
-  /** Labels of the project and its groups are read once per project; missing ones get colour and description. */
-  async #createMissingLabels(specs: LabelSpec[]): Promise<void> {
+  /** Labels of a project and its groups are read once per project; missing ones get colour and description. */
+  async #createMissingLabels(project: ProjectRef, specs: LabelSpec[]): Promise<void> {
     const { client, cache } = this.#deps;
-    const existing = await cache.get(this.repo, "labels", async () => {
-      const labels = await client.labels.all(this.#project.id, { includeAncestorGroups: true, perPage: 100 });
+    const existing = await cache.get(project.path, "labels", async () => {
+      const labels = await client.labels.all(project.id, { includeAncestorGroups: true, perPage: 100 });
       return new Set(labels.map((label) => label.name.toLowerCase()));
     });
     const missing = specs.filter((spec) => !existing.has(spec.name.toLowerCase()));
     await Promise.all(
       missing.map((spec) =>
         client.labels
-          .create(this.#project.id, spec.name, `#${spec.color}`, { description: spec.description })
+          .create(project.id, spec.name, `#${spec.color}`, { description: spec.description })
           // 409: someone created it in the meantime; that is what we wanted.
           .catch((error: unknown) => {
             if (statusOf(error) !== 409) throw error;
@@ -123,7 +161,7 @@ export class GitLabTracker implements IssueTracker {
       ),
     );
     if (missing.length > 0) {
-      cache.update<Set<string>>(this.repo, "labels", (labels) => {
+      cache.update<Set<string>>(project.path, "labels", (labels) => {
         for (const spec of missing) labels.add(spec.name.toLowerCase());
         return labels;
       });

@@ -158,3 +158,41 @@ export async function deliver(url: string, event: string, payload: object, heade
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/** A Note Hook on issue 7, shaped like GitLab's documented payload (test/fixtures/gitlab/note-hook.json). */
+export function noteHook(note: string, options: { by?: string; id?: number; noteableType?: string } = {}): Record<string, any> {
+  const payload = JSON.parse(readFixture("gitlab/note-hook.json")) as Record<string, any>;
+  const by = user(options.by ?? "ann");
+  payload.user = { ...payload.user, ...by, name: by.username };
+  Object.assign(payload.object_attributes, {
+    note,
+    description: note,
+    id: options.id ?? 1241,
+    author_id: by.id,
+    noteable_type: options.noteableType ?? "Issue",
+  });
+  return payload;
+}
+
+/** An Issue Hook `update` that changed the time estimate or the labels, by `by`. */
+export function updateHook(
+  change: { timeEstimate?: [number, number]; labels?: [string[], string[]] },
+  by = "ann",
+  issue: HookOptions = {},
+): Record<string, any> {
+  const labels = change.labels?.[1] ?? issue.labels ?? ["support", "urgency: emergency", "function: development"];
+  const payload = issueHook({ title: "Website is down!", ...issue, labels, action: "update", by: user(by) });
+  payload.object_attributes.author_id = IDS["client-joe"];
+  payload.changes = {
+    updated_at: { previous: "2026-11-26 09:00:02 UTC", current: "2026-11-26 10:00:00 UTC" },
+    ...(change.timeEstimate && { time_estimate: { previous: change.timeEstimate[0], current: change.timeEstimate[1] } }),
+    ...(change.labels && {
+      labels: {
+        previous: change.labels[0].map((title, id) => ({ id, title })),
+        current: change.labels[1].map((title, id) => ({ id, title })),
+      },
+    }),
+  };
+  if (change.timeEstimate) payload.object_attributes.time_estimate = change.timeEstimate[1];
+  return payload;
+}

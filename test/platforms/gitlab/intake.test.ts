@@ -257,7 +257,7 @@ describe("GitLab intake", () => {
 
     expect((await deliver(url, "Issue Hook", issueHook({ ...DOWN, action: "update" }))).body).toEqual({
       status: "ignored",
-      reason: "action update starts no intake",
+      reason: "no new estimate or label",
     });
     expect((await deliver(url, "Issue Hook", closed)).body.status).toBe("ignored");
     expect((await deliver(url, "Issue Hook", issueHook({ ...DOWN, type: "Task" }))).body).toEqual({

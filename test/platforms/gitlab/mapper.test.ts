@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { deliveryKeys, RecentDeliveries } from "../../../src/platforms/gitlab/deliveries.js";
+import { estimateFromSeconds } from "../../../src/platforms/gitlab/estimate.js";
 import { isBotUser, parseGitLabTime, toTicketFromHook, toTicketFromRest } from "../../../src/platforms/gitlab/mapper.js";
 import { issueHookSchema } from "../../../src/platforms/gitlab/payloads.js";
 import { GitLabSettingsError, isGitLabConfigured, normalizeGitLabUrl, readGitLabSettings } from "../../../src/platforms/gitlab/settings.js";
+import { specConfig } from "../../helpers/core.js";
 import { issueHook, restIssue, SELF } from "./helpers.js";
 
 describe("GitLab mapper", () => {
@@ -55,6 +57,18 @@ describe("GitLab mapper", () => {
     [{ id: 5, username: "project_manager" }, false],
   ])("tells whether %o is a bot", (user, bot) => {
     expect(isBotUser(user, SELF)).toBe(bot);
+  });
+});
+
+describe("GitLab time estimates", () => {
+  it.each([
+    [57_600, "09:00-17:00", "2d"],
+    [57_600, "09:00-18:00", "1d7h"],
+    [5_400, "09:00-17:00", "1h30m"],
+    [20, "09:00-17:00", "1m"],
+  ])("reads %i seconds with business hours %s as %s", (seconds, hours, duration) => {
+    const config = specConfig({ business_hours: { timezone: "Europe/Berlin", hours } });
+    expect(estimateFromSeconds(config, seconds)).toBe(duration);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { describeLabel } from "../../../src/core/labels.js";
 import { emptyChanges, type Changes } from "../../../src/core/plan.js";
 import { createGitLabClient } from "../../../src/platforms/gitlab/client.js";
-import { isTeamMember, listDeveloperMembers } from "../../../src/platforms/gitlab/members.js";
+import { authorizeGitLabCommand, listDeveloperMembers } from "../../../src/platforms/gitlab/members.js";
 import { GitLabTracker } from "../../../src/platforms/gitlab/tracker.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
 import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
@@ -118,7 +118,7 @@ describe("GitLab team members", () => {
   it("are the roster, without an API call, and project members with at least Developer access", async () => {
     const { client, cache } = createTracker();
     const config = specConfig();
-    expect(await isTeamMember(client, cache, PROJECT, config, "Lena")).toBe(true);
+    expect(await authorizeGitLabCommand(client, cache, PROJECT, config, "Lena")).toEqual({ allowed: true, reason: "roster" });
 
     nock(API)
       .get(`/projects/${PROJECT_ID}/members/all`)
@@ -130,8 +130,11 @@ describe("GitLab team members", () => {
         { id: 43, username: "owen", access_level: 50 },
       ]);
     expect(await listDeveloperMembers(client, cache, PROJECT)).toEqual(new Set(["mia", "owen"]));
-    expect(await isTeamMember(client, cache, PROJECT, config, "mia")).toBe(true);
-    expect(await isTeamMember(client, cache, PROJECT, config, "rita")).toBe(false);
-    expect(await isTeamMember(client, cache, PROJECT, config, "client-joe")).toBe(false);
+    expect(await authorizeGitLabCommand(client, cache, PROJECT, config, "mia")).toEqual({ allowed: true, reason: "repository" });
+    expect((await authorizeGitLabCommand(client, cache, PROJECT, config, "rita")).allowed).toBe(false);
+    expect(await authorizeGitLabCommand(client, cache, PROJECT, config, "client-joe")).toEqual({
+      allowed: false,
+      reason: "client-joe is neither in the roster nor a member of the repository",
+    });
   });
 });

@@ -1,0 +1,197 @@
+import type { Config } from "../../config/schema.js";
+import { findAcknowledgement, readAckRecord } from "../../core/ack-record.js";
+import { findCommandLines, parseCommands } from "../../core/commands.js";
+import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
+import { describeLabel, urgencyLabel } from "../../core/labels.js";
+import { readMarker } from "../../core/marker.js";
+import { whyNotATicket } from "../../core/not-a-ticket.js";
+import { countOpenTickets } from "../../core/open-tickets.js";
+import { emptyChanges } from "../../core/plan.js";
+import { planProjectStep, type ProjectPlan, type ProjectResult, type Trigger } from "../../core/plan-project.js";
+import { sameLabel } from "../../core/text-match.js";
+import type { Comment, Ticket } from "../../core/types.js";
+import type { Log } from "../port.js";
+import { reconcileIntake } from "../shared/intake.js";
+import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
+import { estimateFromSeconds } from "./estimate.js";
+import { isBotUser, toTicketFromHook, toTicketFromNoteHook, type SelfUser } from "./mapper.js";
+import { authorizeGitLabCommand } from "./members.js";
+import type { GitLabHookProject, IssueHook, NoteHook } from "./payloads.js";
+import { GitLabTracker, type ProjectRef } from "./tracker.js";
+
+/**
+ * Commands in notes, estimates and labels a person sets: GitLab events in,
+ * the project-work reconciliation out (SPEC sections 2.6, 2.7 and 5). Notes
+ * without commands and updates without an estimate or label cost no API call.
+ */
+
+/** `Note Hook` on an issue: `/urgency`, `/project`, `/support`, `/book` by a person. */
+export async function handleNoteHook(payload: NoteHook, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> {
+  const note = payload.object_attributes;
+  const { issue } = payload;
+  if (note.noteable_type !== "Issue" || !issue) return ignored("not a note on an issue");
+  if (note.system) return ignored("a system note");
+  if (findCommandLines(note.note).length === 0) return ignored("no commands");
+  const self = await deps.users.currentUser();
+  if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
+  const ticket = toTicketFromNoteHook({ ...payload, issue });
+  return withConfig(deps, payload.project, ticket, log, async (config, project) => {
+    const authorization = await authorizeGitLabCommand(deps.client, deps.cache, project, config, payload.user.username);
+    log.debug({ repo: project.path, issue: ticket.number, by: payload.user.username, authorization }, "commands");
+    const parsed = parseCommands(config, note.note);
+    const trigger: Trigger = { kind: "comment", commentId: note.id, parsed, authorized: authorization.allowed };
+    return reconcileStep({ deps, project, self, config, ticket, trigger, log });
+  });
+}
+
+/**
+ * `Issue Hook` with action `update`: a new time estimate (GitLab's own
+ * `/estimate`, which it turns into `time_estimate` and never shows as a
+ * note), or an urgency or size label a person added.
+ */
+export async function handleIssueUpdate(payload: IssueHook, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> {
+  const estimate = payload.changes?.time_estimate;
+  const labels = payload.changes?.labels;
+  const before = new Set((labels?.previous ?? []).map((label) => label.title.toLowerCase()));
+  const added = (labels?.current ?? []).map((label) => label.title).filter((title) => !before.has(title.toLowerCase()));
+  const newEstimate = estimate?.current ?? 0;
+  if (newEstimate <= 0 && added.length === 0) return ignored("no new estimate or label");
+  const self = await deps.users.currentUser();
+  if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
+  const ticket = toTicketFromHook(payload, self);
+  return withConfig(deps, payload.project, ticket, log, async (config, project) => {
+    const triggers: Trigger[] = [];
+    // Only members with at least the Planner or Reporter role can set an estimate on GitLab.
+    if (newEstimate > 0) triggers.push(estimateTrigger(config, newEstimate));
+    for (const label of added) {
+      const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label));
+      if (isUrgency || estimateFromSizeLabel(config, label)) triggers.push({ kind: "label", label });
+    }
+    if (triggers.length === 0) return ignored("no estimate and no urgency or size label");
+    const outcomes: EventOutcome[] = [];
+    for (const trigger of triggers) outcomes.push(await reconcileStep({ deps, project, self, config, ticket, trigger, log }));
+    return combine(outcomes);
+  });
+}
+
+/**
+ * Right after intake: a ticket that arrived with an estimate above the
+ * threshold (`/estimate` in its description, a size label, a form answer)
+ * becomes project work at once. Costs nothing for the others. Call it inside
+ * the issue's lock.
+ */
+export async function reviewAfterIntake(payload: IssueHook, deps: GitLabAppDeps, config: Config, self: SelfUser, log: Log): Promise<EventOutcome | undefined> {
+  const ticket = toTicketFromHook(payload, self);
+  const seconds = payload.object_attributes.time_estimate ?? 0;
+  const trigger: Trigger = seconds > 0 ? estimateTrigger(config, seconds) : { kind: "review" };
+  const estimate = seconds > 0 ? estimateFromSeconds(config, seconds) : findEstimate(config, ticket)?.duration;
+  if (!estimate || !compareWithThreshold(config, estimate).above) return undefined;
+  return reconcileStep({ deps, project: toProjectRef(payload.project), self, config, ticket, trigger, log });
+}
+
+/** GitLab's time estimate as the `/estimate` command it came from. */
+function estimateTrigger(config: Config, seconds: number): Trigger {
+  const duration = estimateFromSeconds(config, seconds);
+  const command = { name: "estimate" as const, duration, text: `/estimate ${duration}` };
+  // No note to answer: the estimate cannot be malformed, so there is never a reply.
+  return { kind: "comment", commentId: 0, parsed: { commands: [command], malformed: [] }, authorized: true };
+}
+
+/** Runs `task` in the issue's lock when the project has a valid configuration and the issue is a ticket. */
+async function withConfig(
+  deps: GitLabAppDeps,
+  hookProject: GitLabHookProject,
+  ticket: Ticket,
+  log: Log,
+  task: (config: Config, project: ProjectRef) => Promise<EventOutcome>,
+): Promise<EventOutcome> {
+  const project = toProjectRef(hookProject);
+  return lockIssue(deps, project, ticket.number, async () => {
+    const loaded = await readProjectConfig(deps, hookProject, log);
+    // An invalid configuration keeps tickets labelled; commands wait until it is fixed.
+    if (loaded.kind !== "valid") return ignored(`no valid configuration (${loaded.kind})`);
+    const notATicket = whyNotATicket(loaded.config, ticket);
+    if (notATicket) return ignored(notATicket);
+    return task(loaded.config, project);
+  });
+}
+
+interface StepRequest {
+  deps: GitLabAppDeps;
+  project: ProjectRef;
+  self: SelfUser;
+  config: Config;
+  /** The issue as the event described it. */
+  ticket: Ticket;
+  trigger: Trigger;
+  log: Log;
+}
+
+/**
+ * Reads the issue as it is now and frontdesk's record, plans, and applies the
+ * difference; the same as GitHub's step, with `project_work.move_to` where
+ * GitHub has boards. A ticket never triaged is triaged first when a team
+ * member speaks to it.
+ */
+async function reconcileStep(step: StepRequest): Promise<EventOutcome> {
+  const { deps, config, trigger, log } = step;
+  const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log });
+  const number = step.ticket.number;
+  const now = deps.now();
+  const refused = trigger.kind === "comment" && !trigger.authorized;
+  // A refusal changes nothing, so the event's view of the issue is enough.
+  let [ticket, comments] = await Promise.all([refused ? step.ticket : tracker.getTicket(number), tracker.listComments(number)]);
+  const notATicket = whyNotATicket(config, ticket);
+  if (notATicket) return ignored(notATicket);
+  const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, now });
+  let result: ProjectResult = plan();
+  if (result.kind === "untriaged" && trigger.kind === "comment" && !refused) {
+    await reconcileIntake({ tracker, config: { kind: "valid", config, warnings: [] }, ticket, commentCount: comments.length, reopened: false, now, log });
+    [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
+    result = plan();
+  }
+  if (result.kind === "need-open-tickets") {
+    const open = await tracker.listOpenIssues();
+    ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
+    result = plan(countOpenTickets(open.map((issue) => issue.ticket), number));
+  }
+  if (result.kind !== "plan") return ignored(result.kind === "skip" ? result.reason : result.kind);
+
+  const { changes, ack, notes } = result.plan;
+  const describe = (label: string) => describeLabel(config, label);
+  await tracker.apply(number, { ...changes, comments: [] }, describe);
+  // The record goes before the notes that announce it: a failure in between
+  // loses a message rather than sending it twice on the next event.
+  if (ack) await tracker.editComment(ack.id, ack.body);
+  if (changes.comments.length > 0) await tracker.apply(number, { ...emptyChanges(), comments: changes.comments }, describe);
+  const target = config.project_work.move_to;
+  let moved: string | undefined;
+  if (target && becameProjectWork(comments, result.plan)) {
+    const labels = labelsAfter(ticket, changes).map(describe).filter((spec) => spec.description.startsWith("frontdesk:"));
+    moved = await tracker.moveTo(number, target, labels);
+    notes.push(`moved to ${moved}`);
+  }
+  log.info(
+    { repo: tracker.repo, issue: number, trigger: trigger.kind, notes, ...changes, comments: changes.comments.length, moved },
+    "ticket reconciled",
+  );
+  return { status: "done", reason: notes.join("; ") || "reconciled" };
+}
+
+/** The record said support before and says project work now. */
+function becameProjectWork(comments: readonly Comment[], plan: ProjectPlan): boolean {
+  const before = findAcknowledgement(comments)?.record;
+  const marker = plan.ack && readMarker(plan.ack.body);
+  const after = marker && readAckRecord(marker.data);
+  return after?.project === true && before?.project !== true;
+}
+
+function labelsAfter(ticket: Ticket, changes: ProjectPlan["changes"]): string[] {
+  const removed = new Set(changes.removeLabels.map((label) => label.toLowerCase()));
+  return [...ticket.labels.filter((label) => !removed.has(label.toLowerCase())), ...changes.addLabels];
+}
+
+function combine(outcomes: readonly EventOutcome[]): EventOutcome {
+  const done = outcomes.filter((outcome) => outcome.status === "done");
+  return { status: done.length > 0 ? "done" : "ignored", reason: outcomes.map((outcome) => outcome.reason).join("; ") };
+}

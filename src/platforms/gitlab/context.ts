@@ -1,0 +1,58 @@
+import type { Log } from "../port.js";
+import type { KeyedLock } from "../shared/keyed-lock.js";
+import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoConfig } from "../shared/repo-config.js";
+import type { GitLabClient } from "./client.js";
+import type { ConfigDependents } from "./config-dependents.js";
+import { loadGitLabConfig } from "./config-loader.js";
+import type { GitLabHookProject } from "./payloads.js";
+import type { ProjectRef } from "./tracker.js";
+import type { UserDirectory } from "./users.js";
+
+/** What the GitLab event handlers share for the life of the process. */
+export interface GitLabAppDeps {
+  client: GitLabClient;
+  /** GitLab's own: keys are project paths, which may equal GitHub's owner/repo. */
+  cache: RepoCache;
+  locks: KeyedLock;
+  users: UserDirectory;
+  dependents: ConfigDependents;
+  now: () => Date;
+}
+
+/** What became of an event, for the response body and the log. */
+export interface EventOutcome {
+  status: "done" | "ignored";
+  reason: string;
+}
+
+export function ignored(reason: string): EventOutcome {
+  return { status: "ignored", reason };
+}
+
+export function toProjectRef(project: GitLabHookProject): ProjectRef {
+  return { id: project.id, path: project.path_with_namespace };
+}
+
+/** Work on one issue runs alone: two deliveries for it must not both see it untriaged. */
+export function lockIssue<T>(deps: GitLabAppDeps, project: ProjectRef, iid: number, task: () => Promise<T>): Promise<T> {
+  return deps.locks.run(`gitlab:${project.path}#${iid}`.toLowerCase(), task);
+}
+
+/** The project's configuration, loaded once per cache period; GitHub-only keys are named in the log then. */
+export function readProjectConfig(deps: GitLabAppDeps, project: GitLabHookProject, log: Log): Promise<RepoConfig> {
+  const path = project.path_with_namespace;
+  return deps.cache.get(path, "config", async () => {
+    const loaded = await loadGitLabConfig(deps.client.files, path, project.default_branch);
+    deps.dependents.record(path, loaded.inheritsFrom);
+    if (loaded.config.kind === "valid") {
+      const { config, warnings } = loaded.config;
+      for (const warning of warnings) log.warn({ repo: path }, `configuration: ${warning.format()}`);
+      const githubOnly = [config.project_work.board && "project_work.board", config.support_board && "support_board"].filter(Boolean);
+      if (githubOnly.length > 0) {
+        log.warn({ repo: path, keys: githubOnly }, `ignored on GitLab (GitHub Projects only): ${githubOnly.join(", ")}`);
+      }
+    }
+    return loaded.config;
+  });
+}

@@ -1,0 +1,276 @@
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import { writeMarker } from "../../../src/core/marker.js";
+import { createGitLabHandlerFromEnv } from "../../../src/platforms/gitlab/middleware.js";
+import { useStrictNock } from "../../helpers/nock-strict.js";
+import {
+  API,
+  captureLog,
+  CONFIG,
+  CONFIG_FILE,
+  deliver,
+  ENV,
+  IDS,
+  issueHook,
+  noteHook,
+  PROJECT_ID,
+  restIssue,
+  restNote,
+  SELF,
+  startServer,
+  THURSDAY_10_BERLIN,
+  TOKEN,
+  updateHook,
+  user,
+} from "./helpers.js";
+
+useStrictNock();
+
+const servers: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function setup(config = CONFIG) {
+  const log = captureLog();
+  const server = await startServer(createGitLabHandlerFromEnv(ENV, { log, now: () => THURSDAY_10_BERLIN }));
+  servers.push(server);
+  const scope = nock(API, { reqheaders: { "private-token": TOKEN } })
+    .get("/user")
+    .reply(200, SELF)
+    .get(CONFIG_FILE)
+    .query({ ref: "main" })
+    .reply(200, config, { "content-type": "text/plain" });
+  return { url: server.url, log, scope };
+}
+
+const issuePath = `/projects/${PROJECT_ID}/issues/7`;
+const RECORD = { urgency: "emergency", due: "2026-11-26T10:00:00.000Z", function: "development", contact: "ann", implementer: "carol" };
+const ACK = `Thanks for your request, we have it.\n\n${writeMarker("ack", RECORD)}`;
+const TRIAGED = restIssue({
+  iid: 7,
+  title: "Website is down!",
+  labels: ["support", "urgency: emergency", "function: development"],
+  assignees: ["ann", "carol"],
+  notes: 1,
+});
+const LABELS = ["support", "urgency: emergency", "urgency: task", "function: development"].map((name, id) => ({ id, name }));
+
+/** The triaged issue and its notes, as a step reads them. */
+function mockTriaged(scope: nock.Scope, issue: object = TRIAGED, notes = [restNote(2, SELF, ACK)]) {
+  return scope.get(issuePath).reply(200, issue).get(`${issuePath}/notes`).query(true).reply(200, notes);
+}
+
+/** Records the body of each write, by "METHOD path". */
+function record(bodies: Record<string, any>) {
+  return (key: string) => (body: unknown) => (bodies[key] = body) !== undefined;
+}
+
+describe("GitLab project work and commands", () => {
+  it("makes a ticket project work when GitLab's /estimate 2d arrives as time_estimate 57600", async () => {
+    const { url, scope } = await setup();
+    const bodies: Record<string, any> = {};
+    const keep = record(bodies);
+    mockTriaged(scope)
+      .get(`/projects/${PROJECT_ID}/labels`)
+      .query(true)
+      .reply(200, LABELS)
+      .post(`/projects/${PROJECT_ID}/labels`, keep("label"))
+      .reply(201, {})
+      .get("/users")
+      .query({ username: "lena" })
+      .reply(200, [{ id: IDS.lena, username: "lena" }])
+      .put(issuePath, keep("edit"))
+      .reply(200, {})
+      .put(`${issuePath}/notes/2`, keep("ack"))
+      .reply(200, {})
+      .post(`${issuePath}/notes`, keep("note"))
+      .reply(201, { id: 3 });
+
+    const response = await deliver(url, "Issue Hook", updateHook({ timeEstimate: [0, 57_600] }));
+
+    expect(response.body).toEqual({ status: "done", reason: "estimate 2d (command) vs threshold 4h" });
+    expect(bodies.label).toEqual({ name: "project-work", color: "#5319e7", description: "frontdesk: too large for support, handled as project work" });
+    // support-team model: the implementer hands over to project_work.handoff; the contact stays.
+    expect(bodies.edit).toEqual({ add_labels: "project-work", remove_labels: "support", assignee_ids: [IDS.ann, IDS.lena] });
+    expect(bodies.ack.body).toContain(
+      writeMarker("ack", { ...RECORD, estimate: "2d", estimateFrom: "command", handoff: "lena", project: true }),
+    );
+    expect(bodies.note.body).toBe(
+      "This request is larger than a support task: we estimate **2d**, and support covers up to 4h. We are planning it as project work. @lena is taking it over and will be in touch.",
+    );
+  });
+
+  it("changes nothing when the same estimate arrives again", async () => {
+    const { url, scope } = await setup();
+    const record = { ...RECORD, estimate: "2d", estimateFrom: "command", handoff: "lena", project: true };
+    const issue = { ...TRIAGED, labels: ["urgency: emergency", "function: development", "project-work"], assignees: [] };
+    mockTriaged(scope, issue, [restNote(2, SELF, `Thanks!\n\n${writeMarker("ack", record)}`)]);
+
+    const response = await deliver(url, "Issue Hook", updateHook({ timeEstimate: [57_600, 57_600] }));
+
+    expect(response.body).toEqual({ status: "done", reason: "estimate 2d (command) vs threshold 4h" });
+  });
+
+  it("answers /project from someone outside the team once, politely, and changes nothing", async () => {
+    const { url, scope } = await setup();
+    let reply = "";
+    scope
+      .get(`/projects/${PROJECT_ID}/members/all`)
+      .query({ per_page: 100 })
+      .reply(200, [{ id: 12, username: "ann", access_level: 40, state: "active" }])
+      .get(`${issuePath}/notes`)
+      .query(true)
+      .reply(200, [restNote(2, SELF, ACK)])
+      .post(`${issuePath}/notes`, (body) => Boolean((reply = body.body)))
+      .reply(201, { id: 3 });
+
+    const response = await deliver(url, "Note Hook", noteHook("/project", { by: "client-joe" }));
+
+    expect(response.body).toEqual({ status: "done", reason: "refused: not a team member" });
+    expect(reply).toContain("@ann");
+    expect(reply).toContain(writeMarker("reply", { to: 1241 }));
+  });
+
+  it("lets a project Developer change the urgency with /urgency task", async () => {
+    const { url, scope } = await setup();
+    const bodies: Record<string, any> = {};
+    const keep = record(bodies);
+    scope
+      .get(`/projects/${PROJECT_ID}/members/all`)
+      .query(true)
+      .reply(200, [{ id: 40, username: "mia", access_level: 30, state: "active" }]);
+    mockTriaged(scope)
+      .get(`/projects/${PROJECT_ID}/labels`)
+      .query(true)
+      .reply(200, LABELS)
+      .put(issuePath, keep("edit"))
+      .reply(200, {})
+      .put(`${issuePath}/notes/2`, keep("ack"))
+      .reply(200, {});
+
+    const response = await deliver(url, "Note Hook", noteHook("Not that urgent after all.\n/urgency task", { by: "mia" }));
+
+    expect(response.body.status).toBe("done");
+    expect(bodies.edit).toEqual({ add_labels: "urgency: task", remove_labels: "urgency: emergency" });
+    // A day from now (Thursday 10:00 Berlin): Friday 10:00.
+    expect(bodies.ack.body).toContain("You will hear from us by **Fri, 27 Nov 2026, 10:00 CET**.");
+    expect(bodies.ack.body).toContain('"urgency":"task","due":"2026-11-27T09:00:00.000Z"');
+  });
+
+  it("moves project work into project_work.move_to, with frontdesk's labels created there first", async () => {
+    const { url, scope } = await setup(CONFIG.replace("  handoff: [lena]", "  handoff: [lena]\n  move_to: acme-agency/projects"));
+    const created: string[] = [];
+    let move: unknown;
+    mockTriaged(scope, { ...TRIAGED, assignees: [user("ann")] }, [restNote(2, SELF, ACK)])
+      .get(`/projects/${PROJECT_ID}/labels`)
+      .query(true)
+      .reply(200, [...LABELS, { id: 9, name: "project-work" }])
+      .get("/users")
+      .query({ username: "lena" })
+      .reply(200, [{ id: IDS.lena, username: "lena" }])
+      .put(issuePath)
+      .reply(200, {})
+      .put(`${issuePath}/notes/2`)
+      .reply(200, {})
+      .post(`${issuePath}/notes`)
+      .reply(201, { id: 3 })
+      .get("/projects/acme-agency%2Fprojects")
+      .reply(200, { id: 77, path_with_namespace: "acme-agency/projects" })
+      .get("/projects/77/labels")
+      .query({ include_ancestor_groups: true, per_page: 100 })
+      .reply(200, [{ id: 1, name: "urgency: emergency" }])
+      .post("/projects/77/labels", (body) => created.push(body.name) > 0)
+      .times(2)
+      .reply(201, {})
+      .post(`${issuePath}/move`, (body) => (move = body) !== undefined)
+      .reply(201, { iid: 1, project_id: 77 });
+
+    const response = await deliver(url, "Note Hook", noteHook("/project"));
+
+    expect(response.body).toEqual({ status: "done", reason: "/project decides; moved to acme-agency/projects" });
+    expect(created.sort()).toEqual(["function: development", "project-work"]);
+    expect(move).toEqual({ to_project_id: 77 });
+  });
+
+  it("takes a size label a person added as an estimate, below the threshold only in the record", async () => {
+    const { url, scope } = await setup();
+    const issue = { ...TRIAGED, labels: [...TRIAGED.labels, "size: S"] };
+    mockTriaged(scope, issue)
+      .put(`${issuePath}/notes/2`, (body) => (body.body as string).includes('"estimate":"1h","estimateFrom":"label"'))
+      .reply(200, {});
+
+    const labels: [string[], string[]] = [TRIAGED.labels, [...TRIAGED.labels, "size: S"]];
+    const response = await deliver(url, "Issue Hook", updateHook({ labels }));
+
+    // Strict nock: the record is rewritten and nothing else is written.
+    expect(response.body).toEqual({ status: "done", reason: "estimate 1h (label) vs threshold 4h" });
+  });
+
+  it.each([
+    ["a note without commands", noteHook("Thanks, looking into it."), "no commands"],
+    ["a note on a merge request", noteHook("/project", { noteableType: "MergeRequest" }), "not a note on an issue"],
+    ["an update that only changed the title", updateHook({}), "no new estimate or label"],
+  ])("ignores %s without an API call", async (_name, payload, reason) => {
+    const log = captureLog();
+    const server = await startServer(createGitLabHandlerFromEnv(ENV, { log, now: () => THURSDAY_10_BERLIN }));
+    servers.push(server);
+    const event = payload.object_kind === "note" ? "Note Hook" : "Issue Hook";
+    expect((await deliver(server.url, event, payload)).body).toEqual({ status: "ignored", reason });
+  });
+
+  it("ignores commands and estimates that frontdesk's own user caused", async () => {
+    const log = captureLog();
+    const server = await startServer(createGitLabHandlerFromEnv(ENV, { log, now: () => THURSDAY_10_BERLIN }));
+    servers.push(server);
+    nock(API).get("/user").reply(200, SELF);
+    const note = noteHook("/support");
+    note.user = { ...note.user, ...SELF };
+    expect((await deliver(server.url, "Note Hook", note)).body).toEqual({ status: "ignored", reason: "frontdesk-bot is frontdesk or a bot" });
+    const update = updateHook({ timeEstimate: [0, 3_600] });
+    update.user = { ...update.user, ...SELF };
+    expect((await deliver(server.url, "Issue Hook", update)).body).toEqual({ status: "ignored", reason: "frontdesk-bot is frontdesk or a bot" });
+  });
+
+  it("makes a new ticket project work at intake when it arrives with /estimate in its description", async () => {
+    const { url, scope } = await setup();
+    const bodies: Record<string, any> = {};
+    const keep = record(bodies);
+    const opened = restIssue({ iid: 7, title: "Relaunch of the shop" });
+    scope
+      .get(`/projects/${PROJECT_ID}/issues`)
+      .query(true)
+      .reply(200, [opened])
+      .get(`/projects/${PROJECT_ID}/labels`)
+      .query(true)
+      .reply(200, [...LABELS, { id: 8, name: "needs estimate" }, { id: 9, name: "project-work" }])
+      .get("/users")
+      .query(true)
+      .times(3)
+      .reply(200, (uri) => {
+        const username = new URL(uri, API).searchParams.get("username") ?? "";
+        return [{ id: IDS[username], username }];
+      })
+      .put(issuePath, keep("intake"))
+      .reply(200, {})
+      .post(`${issuePath}/notes`, keep("ack"))
+      .reply(201, { id: 2 })
+      .get(issuePath)
+      .reply(200, () => ({ ...opened, labels: ["support", "urgency: task", "function: development", "needs estimate"], assignees: bodies.intake.assignee_ids.map((id: number) => ({ id, username: Object.keys(IDS).find((name) => IDS[name] === id) })) }))
+      .get(`${issuePath}/notes`)
+      .query(true)
+      .reply(200, () => [restNote(2, SELF, bodies.ack.body)])
+      .put(issuePath, keep("project"))
+      .reply(200, {})
+      .put(`${issuePath}/notes/2`)
+      .reply(200, {})
+      .post(`${issuePath}/notes`, keep("handoff"))
+      .reply(201, { id: 3 });
+
+    const response = await deliver(url, "Issue Hook", issueHook({ title: "Relaunch of the shop", description: "New design.\n", timeEstimate: 57_600 }));
+
+    expect(response.body).toEqual({ status: "done", reason: "triage; estimate 2d (command) vs threshold 4h" });
+    expect(bodies.project).toEqual({ add_labels: "project-work", remove_labels: "needs estimate,support", assignee_ids: [IDS.ann, IDS.lena] });
+    expect(bodies.handoff.body).toContain("we estimate **2d**");
+  });
+});
