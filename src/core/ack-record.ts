@@ -23,6 +23,7 @@ export function findAcknowledgement(comments: readonly Comment[]): Acknowledgeme
   return found && record ? { comment: found.comment, record } : undefined;
 }
 
+/** The record in an acknowledgement's marker, or undefined when its required keys are missing or malformed. */
 export function readAckRecord(data: Record<string, unknown>): AckRecord | undefined {
   const text = (key: string) => (typeof data[key] === "string" ? (data[key] as string) : undefined);
   const urgency = text("urgency");

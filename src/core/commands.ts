@@ -10,9 +10,11 @@ import type { Language } from "./messages.js";
  * run it again.
  */
 
+/** The commands of SPEC section 5, without their slash. */
 export const COMMAND_NAMES = ["urgency", "estimate", "project", "support", "book"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+/** A command that could be read, with its line as written. */
 export type Command =
   | { name: "urgency"; level: string; text: string }
   | { name: "estimate"; duration: string; text: string }
@@ -27,6 +29,7 @@ export interface MalformedCommand {
   accepted: string;
 }
 
+/** What a comment asks for. */
 export interface ParsedComment {
   commands: Command[];
   malformed: MalformedCommand[];

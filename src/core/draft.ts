@@ -19,6 +19,7 @@ export interface Draft {
   isAssigned(login: string): boolean;
 }
 
+/** A draft that starts from the ticket as it is, with no changes yet. */
 export function createDraft(ticket: Pick<Ticket, "labels" | "assignees">): Draft {
   const changes = emptyChanges();
   const labels = [...ticket.labels];

@@ -12,6 +12,7 @@ import type { Ticket } from "./types.js";
 
 export type EstimateSource = "command" | "label" | "form";
 
+/** An estimate in force on a ticket. */
 export interface Estimate {
   /** A duration as frontdesk writes it: `2d`, `1d4h`, `30m`. */
   duration: string;
@@ -20,6 +21,7 @@ export interface Estimate {
   detail: string;
 }
 
+/** An estimate measured against the threshold. */
 export interface Sizing {
   estimateMinutes: number;
   thresholdMinutes: number;

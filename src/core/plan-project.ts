@@ -25,6 +25,7 @@ import type { Comment, OpenTickets, Ticket } from "./types.js";
 /** A change to a Projects v2 board, applied by the platform adapter. */
 export type BoardAction = { kind: "add"; board: string; status?: string } | { kind: "remove"; board: string };
 
+/** What made frontdesk look at the ticket. */
 export type Trigger =
   /** A comment with commands, by a team member or not. */
   | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean }
@@ -33,6 +34,7 @@ export type Trigger =
   /** Nothing happened; check the ticket against its estimate (after intake, say). */
   | { kind: "review" };
 
+/** The ticket as it is now, with its comments (for the record and earlier replies) and the trigger. */
 export interface ProjectInput {
   config: Config;
   ticket: Ticket;
@@ -43,6 +45,7 @@ export interface ProjectInput {
   now: Date;
 }
 
+/** The difference to apply: labels, assignees and new comments; the rewritten record; board actions. */
 export interface ProjectPlan {
   changes: Changes;
   /** frontdesk's acknowledgement rewritten with the new record, when the record changed. */
@@ -52,6 +55,7 @@ export interface ProjectPlan {
   notes: string[];
 }
 
+/** A plan, or why there is none. */
 export type ProjectResult =
   | { kind: "skip"; reason: string }
   /** No acknowledgement with a record: intake has not happened (or its comment was deleted). */

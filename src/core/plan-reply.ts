@@ -11,6 +11,7 @@ import type { Comment } from "./types.js";
 
 export const REPLY_MARKER = "reply";
 
+/** One line of a reply: a message and its values. */
 export interface ReplyLine {
   key: Extract<MessageKey, "malformed" | "unavailable" | "refused">;
   vars: MessageVars;

@@ -9,10 +9,12 @@ import type { Config } from "../config/schema.js";
 /** GitHub's `author_association` values of people who belong to the repository. */
 const TEAM_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
+/** Whether someone may run commands, and why, for the log. */
 export type Authorization =
   | { allowed: true; reason: "roster" | "repository" }
   | { allowed: false; reason: string };
 
+/** Who wrote a comment with commands, as the event describes them. */
 export interface CommandAuthor {
   login: string;
   /** The platform says this person belongs to the repository (GitHub: OWNER, MEMBER, COLLABORATOR). */

@@ -26,6 +26,7 @@ import { GitHubTracker } from "./tracker.js";
  * call: they are recognised from the payload (and the cached configuration).
  */
 
+/** The app's dependencies with the cache of resolved boards, which the handlers need. */
 export type CommandDeps = GitHubAppDeps & { projects: RepoCache };
 
 /** `issue_comment.created`: a comment with commands, by a person, on an issue. */

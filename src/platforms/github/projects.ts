@@ -85,6 +85,7 @@ ${BOARD_FIELDS}`,
 }`,
 } as const;
 
+/** The owner and number a board URL names. */
 export interface BoardAddress {
   owner: "organization" | "user";
   login: string;
