@@ -5,6 +5,7 @@ import { GITLAB_CONFIG_PATH } from "./config-loader.js";
 import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { isBotUser, toTicketFromHook } from "./mapper.js";
 import { handleIssueUpdate, handleNoteHook, reviewAfterIntake } from "./commands.js";
+import { reportConfigStatus } from "./config-status.js";
 import { issueHookSchema, noteHookSchema, pushHookSchema, type IssueHook, type PushHook } from "./payloads.js";
 import { GitLabTracker } from "./tracker.js";
 
@@ -88,10 +89,11 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
 /**
  * A push to the default branch that touches a frontdesk.yml, or a file other
  * projects inherit, clears the cached configuration of every project built
- * on it. GitLab lists at most 20 commits; when there were more, the changed
- * files are unknown and the cache is cleared all the same.
+ * on it, and the project's own file is checked with a commit status. GitLab
+ * lists at most 20 commits; when there were more, the changed files are
+ * unknown and the cache is cleared all the same.
  */
-function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log): EventOutcome {
+async function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> {
   const { project } = payload;
   const path = project.path_with_namespace;
   if (!project.default_branch || payload.ref !== `refs/heads/${project.default_branch}`) {
@@ -105,5 +107,8 @@ function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log): Event
   const cleared = deps.dependents.affectedBy(path, complete ? changed : "all");
   for (const affected of cleared) deps.cache.clear(affected);
   log.info({ repo: path, files: complete ? changed : "unknown (more than 20 commits)", cleared }, "configuration changed: cache cleared");
-  return { status: "done", reason: `configuration cache cleared for ${cleared.length} project(s)` };
+  const reason = `configuration cache cleared for ${cleared.length} project(s)`;
+  const ownFileChanged = !complete || changed.includes(GITLAB_CONFIG_PATH);
+  if (!ownFileChanged || !payload.checkout_sha) return { status: "done", reason };
+  return { status: "done", reason: `${reason}; ${await reportConfigStatus(deps, project, payload.checkout_sha, log)}` };
 }

@@ -1,4 +1,4 @@
-import { IssueNotes, Issues, ProjectLabels, ProjectMembers, Projects, RepositoryFiles, Users } from "@gitbeaker/rest";
+import { Commits, IssueNotes, Issues, ProjectLabels, ProjectMembers, Projects, RepositoryFiles, Users } from "@gitbeaker/rest";
 
 /**
  * The gitbeaker resources frontdesk uses, and nothing else: building the
@@ -6,6 +6,7 @@ import { IssueNotes, Issues, ProjectLabels, ProjectMembers, Projects, Repository
  * Handlers take this as a parameter, so tests pass one aimed at nock.
  */
 export interface GitLabClient {
+  commits: Commits;
   issues: Issues;
   issueNotes: IssueNotes;
   labels: ProjectLabels;
@@ -34,6 +35,7 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 4_000;
 export function createGitLabClient(options: GitLabClientOptions): GitLabClient {
   const settings = { host: options.url, token: options.token, queryTimeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS };
   return {
+    commits: new Commits(settings),
     issues: new Issues(settings),
     issueNotes: new IssueNotes(settings),
     labels: new ProjectLabels(settings),

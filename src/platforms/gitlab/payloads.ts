@@ -83,6 +83,8 @@ export const noteHookSchema = z.object({
 export const pushHookSchema = z.object({
   object_kind: z.literal("push"),
   ref: z.string(),
+  /** The commit the branch points at now; null when the branch was deleted. */
+  checkout_sha: z.string().nullish(),
   user_id: z.number().optional(),
   user_username: z.string().optional(),
   project,

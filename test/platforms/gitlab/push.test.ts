@@ -21,6 +21,17 @@ async function setup() {
 // Paused, so that an issue costs nothing but reading the configuration.
 const PAUSED = CONFIG.replace("enabled: true", "enabled: false");
 const AGENCY_FILE = "/projects/acme-agency%2Fdefaults/repository/files/.gitlab%2Ffrontdesk.yml/raw";
+const SHA = "da1560886d4f094c3e6c9ef40349f7d38b5d27d7";
+
+/** The pushed file read at the pushed commit, and the commit status it earns. */
+function mockStatus(text: string, status: nock.DataMatcherMap, file = CONFIG_FILE, projectId = 42) {
+  return nock(API)
+    .get(file)
+    .query({ ref: SHA })
+    .reply(200, text, { "content-type": "text/plain" })
+    .post(`/projects/${projectId}/statuses/${SHA}`, status)
+    .reply(201, {});
+}
 
 function mockConfig(text = PAUSED) {
   return nock(API).get(CONFIG_FILE).query({ ref: "main" }).reply(200, text, { "content-type": "text/plain" });
@@ -50,9 +61,10 @@ describe("GitLab configuration cache", () => {
     });
     await openIssue(url);
 
+    mockStatus(PAUSED, { state: "success", name: "frontdesk", description: "frontdesk.yml is valid" });
     expect((await deliver(url, "Push Hook", pushHook({ modified: [".gitlab/frontdesk.yml"] }))).body).toEqual({
       status: "done",
-      reason: "configuration cache cleared for 1 project(s)",
+      reason: "configuration cache cleared for 1 project(s); configuration valid: commit status success",
     });
     expect(log.lines.find((line) => line.message === "configuration changed: cache cleared")?.fields).toMatchObject({
       repo: "acme/site",
@@ -68,6 +80,7 @@ describe("GitLab configuration cache", () => {
     nock(API).get("/user").reply(200, SELF);
     mockConfig();
     await openIssue(url);
+    mockStatus(PAUSED, { state: "success", name: "frontdesk", description: "frontdesk.yml is valid" });
     await deliver(url, "Push Hook", pushHook({ added: ["README.md"] }, { total: 21 }));
     mockConfig();
     await openIssue(url);
@@ -84,8 +97,33 @@ describe("GitLab configuration cache", () => {
     await openIssue(url);
 
     const push = pushHook({ modified: [".gitlab/frontdesk.yml"] }, { project: "acme-agency/defaults" });
-    expect((await deliver(url, "Push Hook", push)).body).toEqual({ status: "done", reason: "configuration cache cleared for 2 project(s)" });
+    push.project.id = 43;
+    mockStatus("team:\n  contacts: [alice]\n", { state: "success", name: "frontdesk", description: "frontdesk.yml is valid" }, AGENCY_FILE, 43);
+    expect((await deliver(url, "Push Hook", push)).body).toEqual({
+      status: "done",
+      reason: "configuration cache cleared for 2 project(s); configuration valid: commit status success",
+    });
     mockChain();
     await openIssue(url);
+  });
+
+  it("marks a pushed configuration with errors with a failed commit status that names file, line and column", async () => {
+    const { url, log } = await setup();
+    mockStatus(CONFIG.replace("capacity: 12", "capacity: lots").replace("model: support-team", "model: agency"), {
+      state: "failed",
+      name: "frontdesk",
+      description: /^acme\/site:\.gitlab\/frontdesk\.yml:3:8: model: .* \(and 1 more\)$/u,
+    });
+
+    const response = await deliver(url, "Push Hook", pushHook({ modified: [".gitlab/frontdesk.yml"] }));
+
+    expect(response.body).toEqual({
+      status: "done",
+      reason: "configuration cache cleared for 1 project(s); configuration invalid: commit status failed",
+    });
+    expect(log.lines.filter((line) => line.level === "error").map((line) => line.message)).toEqual([
+      expect.stringMatching(/^invalid configuration: acme\/site:\.gitlab\/frontdesk\.yml:3:8: model: /u),
+      expect.stringMatching(/^invalid configuration: acme\/site:\.gitlab\/frontdesk\.yml:18:13: team\.capacity: /u),
+    ]);
   });
 });
