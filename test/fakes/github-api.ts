@@ -11,6 +11,8 @@ import { FakeRepo, type FakeIssue } from "./github-state.js";
 
 export interface RecordedCall {
   at: number;
+  /** When the answer went out (after the simulated latency). */
+  end: number;
   installation: number | undefined;
   method: string;
   path: string;
@@ -36,6 +38,12 @@ export class FakeGitHub {
   /** installation id -> repositories "owner/name" it covers. */
   readonly installations = new Map<number, Set<string>>();
   secondaryLimitResponses = 0;
+  /** Which secondary limit each 403 enforced. */
+  readonly limitHits = { concurrent: 0, minute: 0, hour: 0 };
+  /** Added to every response, in milliseconds; may change while running. */
+  latencyMs: number;
+  /** Fault injection; may change while running. */
+  fault: FakeGitHubOptions["fault"];
   #server: Server | undefined;
   readonly #options: Required<Omit<FakeGitHubOptions, "fault">> & Pick<FakeGitHubOptions, "fault">;
   readonly #inFlight = new Map<number, number>();
@@ -43,6 +51,8 @@ export class FakeGitHub {
 
   constructor(options: FakeGitHubOptions = {}) {
     this.#options = { latencyMs: 0, limits: DEFAULT_LIMITS, now: Date.now, ...options };
+    this.latencyMs = this.#options.latencyMs;
+    this.fault = options.fault;
   }
 
   /** A repository with a frontdesk.yml (or none), covered by an installation. */
@@ -85,14 +95,14 @@ export class FakeGitHub {
     const path = url.pathname.replace(/^\/api\/v3/u, "");
     const method = request.method ?? "GET";
     const installation = this.#installationOf(request);
-    const call: RecordedCall = { at: this.#options.now(), installation, method, path: `${path}${url.search}`, body: raw ? safeJson(raw) : undefined, status: 0 };
+    const call: RecordedCall = { at: this.#options.now(), end: 0, installation, method, path: `${path}${url.search}`, body: raw ? safeJson(raw) : undefined, status: 0 };
     this.calls.push(call);
     const inFlight = (this.#inFlight.get(installation ?? 0) ?? 0) + 1;
     this.#inFlight.set(installation ?? 0, inFlight);
     try {
-      if (this.#options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#options.latencyMs));
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
       const limited = this.#checkSecondaryLimits(installation, method, inFlight);
-      const fault = limited ?? this.#options.fault?.({ method, path, installation });
+      const fault = limited ?? this.fault?.({ method, path, installation });
       if (fault) {
         if (fault.status === 403) this.secondaryLimitResponses++;
         call.status = fault.status;
@@ -100,6 +110,7 @@ export class FakeGitHub {
         if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
         response.writeHead(fault.status, headers);
         response.end(JSON.stringify({ message: fault.status === 403 ? "You have exceeded a secondary rate limit." : "fault" }));
+        call.end = this.#options.now();
         return;
       }
       const [status, body, headers = {}] = this.#route(method, path, url.searchParams, call.body);
@@ -108,6 +119,7 @@ export class FakeGitHub {
       const text = typeof body === "string" ? body : JSON.stringify(body);
       response.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...headers });
       response.end(text);
+      call.end = this.#options.now();
     } finally {
       this.#inFlight.set(installation ?? 0, (this.#inFlight.get(installation ?? 0) ?? 1) - 1);
     }
@@ -121,12 +133,18 @@ export class FakeGitHub {
   #checkSecondaryLimits(installation: number | undefined, method: string, inFlight: number) {
     if (installation === undefined) return undefined;
     const { concurrent, writesPerMinute, writesPerHour } = this.#options.limits;
-    if (inFlight > concurrent) return { status: 403, retryAfter: 1 };
+    if (inFlight > concurrent) {
+      this.limitHits.concurrent++;
+      return { status: 403, retryAfter: 1 };
+    }
     if (method === "GET") return undefined;
     const now = this.#options.now();
     const writes = (this.#writes.get(installation) ?? []).filter((at) => at > now - 3_600_000);
     const lastMinute = writes.filter((at) => at > now - 60_000).length;
-    if (lastMinute >= writesPerMinute || writes.length >= writesPerHour) return { status: 403, retryAfter: 60 };
+    if (lastMinute >= writesPerMinute || writes.length >= writesPerHour) {
+      this.limitHits[lastMinute >= writesPerMinute ? "minute" : "hour"]++;
+      return { status: 403, retryAfter: 60 };
+    }
     writes.push(now);
     this.#writes.set(installation, writes);
     return undefined;

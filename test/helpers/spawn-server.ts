@@ -1,32 +1,36 @@
 import { spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
+import { createServer } from "node:net";
 
 /**
  * Starts frontdesk the way `npm start` does (src/main.ts under tsx) in its own
  * process, on a free port, and waits until it listens.
  */
 export async function startFrontdesk(env: Record<string, string>) {
+  const port = await findFreePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`frontdesk did not start: ${output}`)), 20_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"port":(\d+)/u.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`frontdesk exited with ${code}: ${output}`)));
-  });
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (exited) throw new Error(`frontdesk exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`frontdesk did not start: ${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    pid: child.pid!,
     /** Resolves when every accepted delivery has been worked off. */
     settled: async (timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -67,5 +71,16 @@ export function deliverGitHub(base: string, secret: string, name: string, id: st
       "x-github-delivery": id,
       "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
     },
+  });
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
   });
 }

@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { FakeGitHub } from "../test/fakes/github-api.js";
+import { issuePayload } from "../test/helpers/github.js";
+import { createAppKey, deliverGitHub, startFrontdesk } from "../test/helpers/spawn-server.js";
+import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
+
+/**
+ * GitHub scenarios of `npm run bench`: the real server (npm start's code path)
+ * against the fake GitHub on 127.0.0.1, driven by signed deliveries.
+ */
+
+const SECRET = "bench-secret";
+const CONFIG = readFileSync(new URL("../test/fixtures/spec-example.yml", import.meta.url), "utf8");
+const ACK = "<!-- frontdesk:ack ";
+
+export interface Setup {
+  fake: FakeGitHub;
+  server: Awaited<ReturnType<typeof startFrontdesk>>;
+  stop(): Promise<void>;
+}
+
+export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
+  const fake = new FakeGitHub({ latencyMs });
+  for (const repo of repos) fake.addRepo(repo.name, repo.installation, CONFIG);
+  const host = await fake.start();
+  const server = await startFrontdesk({
+    APP_ID: "1",
+    PRIVATE_KEY: createAppKey(),
+    WEBHOOK_SECRET: SECRET,
+    GHE_HOST: host,
+    GHE_PROTOCOL: "http",
+    LOG_LEVEL: "warn",
+  });
+  return { fake, server, stop: async () => (await server.stop(), await fake.stop()) };
+}
+
+let nextNumber = 1;
+
+/** Opens an issue in the fake and returns the delivery GitHub would send for it. */
+export function openTicket(fake: FakeGitHub, repo: string, installation: number, title: string) {
+  const number = nextNumber++;
+  const issue = fake.repo(repo).openIssue({ number, title, createdAt: new Date().toISOString() });
+  const payload = issuePayload({ number, title, createdAt: issue.created_at });
+  const [owner, name] = repo.split("/");
+  payload.repository = { ...payload.repository, name, full_name: repo, owner: { ...payload.repository.owner, login: owner } };
+  payload.installation = { id: installation };
+  return { number, repo, payload, id: `delivery-${number}` };
+}
+
+export function acks(fake: FakeGitHub, repo: string, number: number): number {
+  return fake.repo(repo).commentsOf(number).filter((comment) => comment.body.includes(ACK)).length;
+}
+
+/** When the last call about this issue was answered (ms since epoch), or NaN. */
+export function lastCallFor(fake: FakeGitHub, repo: string, number: number): number {
+  const prefix = `/repos/${repo}/issues/${number}/`;
+  const calls = fake.calls.filter((call) => call.path.startsWith(prefix) && call.status < 400);
+  return calls.length ? Math.max(...calls.map((call) => call.end)) : Number.NaN;
+}
+
+/**
+ * (a) One ticket at a time in a quiet system: delivery to its last API call.
+ * The tickets take turns over three installations, so that none of them
+ * comes near GitHub's 80 writes a minute (that is the burst's business).
+ */
+export async function runQuiet(latencyMs: number, tickets: number): Promise<string[]> {
+  const repos = [1, 2, 3].map((installation) => ({ name: `quiet${installation}/site`, installation }));
+  const setup = await setUp(latencyMs, repos);
+  try {
+    // The first ticket of each repository reads its configuration and labels once: the warm-up.
+    const times: number[] = [];
+    for (let index = 0; index < tickets + repos.length; index++) {
+      const { name: repo, installation } = repos[index % repos.length]!;
+      const ticket = openTicket(setup.fake, repo, installation, `Quiet ticket ${index}: the logo is blurry`);
+      const sent = Date.now();
+      await deliverGitHub(setup.server.url, SECRET, "issues", ticket.id, ticket.payload);
+      await waitFor(() => acks(setup.fake, repo, ticket.number) === 1, 10_000, `ticket ${ticket.number}`);
+      await setup.server.settled();
+      if (index >= repos.length) times.push(lastCallFor(setup.fake, repo, ticket.number) - sent);
+    }
+    return [
+      `(a) quiet, ${latencyMs} ms API latency, ${tickets} tickets one at a time (config cached):`,
+      `    delivery -> last API call: p50 ${format(percentile(times, 50))} ms, p99 ${format(percentile(times, 99))} ms`,
+    ];
+  } finally {
+    await setup.stop();
+  }
+}
+
+/**
+ * (b) A burst of new tickets over three installations, duplicates mixed in,
+ * one emergency in the middle.
+ */
+export async function runBurst(latencyMs: number, tickets: number): Promise<string[]> {
+  const installations = [11, 12, 13];
+  const repos = installations.map((installation) => ({ name: `client${installation}/site`, installation }));
+  const setup = await setUp(latencyMs, repos);
+  const { fake, server } = setup;
+  try {
+    const planned = Array.from({ length: tickets }, (_, index) => {
+      const repo = repos[index % repos.length]!;
+      return openTicket(fake, repo.name, repo.installation, `Request ${index}: please update the footer text`);
+    });
+    const answers: number[] = [];
+    const deliver = async (ticket: (typeof planned)[number]) => {
+      const start = performance.now();
+      const response = await deliverGitHub(server.url, SECRET, "issues", ticket.id, ticket.payload);
+      answers.push(performance.now() - start);
+      if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
+    };
+    const started = Date.now();
+    let emergency: (typeof planned)[number] | undefined;
+    let emergencySent = 0;
+    const duplicates = planned.filter((_, index) => index % 5 === 0);
+    const queue = [...planned, ...duplicates];
+    // Twenty deliveries in flight at a time, like a busy GitHub.
+    const senders = Array.from({ length: 20 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        if (!emergency && queue.length < (planned.length + duplicates.length) / 2) {
+          emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
+          emergencySent = Date.now();
+          await deliver(emergency);
+        }
+        await deliver(next);
+      }
+    });
+    await Promise.all(senders);
+    const all = emergency ? [...planned, emergency] : planned;
+    await waitFor(() => all.every((ticket) => acks(fake, ticket.repo, ticket.number) >= 1), 15 * 60_000, "every ticket triaged");
+    const finished = Math.max(...all.map((ticket) => lastCallFor(fake, ticket.repo, ticket.number)));
+    await server.settled(60_000);
+    const emergencyTime = emergency ? lastCallFor(fake, emergency.repo, emergency.number) - emergencySent : Number.NaN;
+    const writesOf = (installation: number) =>
+      fake.calls.filter((call) => call.installation === installation && call.method !== "GET" && call.status < 400).length;
+    const minimum = Math.max(...installations.map((installation) => minimumSeconds(writesOf(installation))));
+    const total = (finished - started) / 1000;
+    const writes = installations.reduce((sum, installation) => sum + writesOf(installation), 0);
+    const counts = all.map((ticket) => acks(fake, ticket.repo, ticket.number));
+    const lost = counts.filter((count) => count === 0).length;
+    const doubled = counts.filter((count) => count > 1).length;
+    return [
+      `(b) burst: ${tickets} new tickets over ${installations.length} installations, ${duplicates.length} duplicate deliveries, 1 emergency, ${latencyMs} ms latency:`,
+      `    all triaged in ${format(total, 1)} s; minimum the limits allow ${format(minimum, 1)} s (+ round trips); ratio ${format(total / Math.max(minimum, 1), 2)}`,
+      `    emergency: delivery -> triaged ${format(emergencyTime)} ms`,
+      `    secondary-limit responses: ${fake.secondaryLimitResponses} (${JSON.stringify(fake.limitHits)})`,
+      `    per new ticket: ${format(writes / all.length, 2)} writes, ${format(fake.rateLimited().length / all.length, 2)} rate-limited calls (duplicates included)`,
+      `    delivery answered: p50 ${format(percentile(answers, 50), 1)} ms, p99 ${format(percentile(answers, 99), 1)} ms`,
+      `    peak RSS ${format(peakRssMb(server.pid))} MB`,
+      `    lost: ${lost}, triaged twice: ${doubled}`,
+    ];
+  } finally {
+    await setup.stop();
+  }
+}
+
+/** Deliveries accepted per second at 0 ms latency (issues by a bot: accepted, then nothing to do). */
+export async function runThroughput(deliveries: number): Promise<string[]> {
+  const repo = "load/site";
+  const setup = await setUp(0, [{ name: repo, installation: 21 }]);
+  try {
+    const payload = issuePayload({ title: "Bump lodash", author: "dependabot[bot]", authorType: "Bot" });
+    let sent = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (sent < deliveries) {
+          const id = `load-${sent++}`;
+          const response = await deliverGitHub(setup.server.url, SECRET, "issues", id, payload);
+          if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    return [`throughput: ${deliveries} signed deliveries at 0 ms latency in ${format(seconds, 2)} s = ${format(deliveries / seconds)} per second; peak RSS ${format(peakRssMb(setup.server.pid))} MB`];
+  } finally {
+    await setup.stop();
+  }
+}
