@@ -16,6 +16,7 @@ export interface GitLabClient {
   users: Users;
 }
 
+/** Where and as whom the client calls, and how long one call may take. */
 export interface GitLabClientOptions {
   /** The instance, as {@link normalizeGitLabUrl} returns it. */
   url: string;

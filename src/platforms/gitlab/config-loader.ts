@@ -12,6 +12,7 @@ export const GITLAB_CONFIG_PATH = ".gitlab/frontdesk.yml";
 /** How many `_extends` steps a chain may take; agencies need one or two. */
 export const MAX_EXTENDS_DEPTH = 5;
 
+/** One file in an `_extends` chain. */
 export interface ConfigSource {
   /** `group/project`. */
   project: string;
@@ -21,6 +22,7 @@ export interface ConfigSource {
   ref: string;
 }
 
+/** A project's configuration and the files it was built from. */
 export interface LoadedGitLabConfig {
   config: RepoConfig;
   /** The files the configuration was inherited from (`_extends`), nearest first. */

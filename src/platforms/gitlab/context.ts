@@ -26,10 +26,12 @@ export interface EventOutcome {
   reason: string;
 }
 
+/** An event frontdesk has nothing to do for, and why. */
 export function ignored(reason: string): EventOutcome {
   return { status: "ignored", reason };
 }
 
+/** A hook's project as frontdesk names it: numeric id for calls, full path for people and caches. */
 export function toProjectRef(project: GitLabHookProject): ProjectRef {
   return { id: project.id, path: project.path_with_namespace };
 }

@@ -59,7 +59,7 @@ function describeObject(payload: Record<string, unknown>): string {
 }
 
 /** A header's single value (the first when repeated). */
-export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -56,6 +56,7 @@ export function isBotUser(user: GitLabUser, self?: SelfUser): boolean {
   return user.bot === true || TOKEN_BOT.test(login) || INTERNAL_BOTS.has(login) || login.endsWith("[bot]");
 }
 
+/** A GitLab user as frontdesk's actor; a deleted user (none) counts as a bot. */
 export function toActor(user: GitLabUser | null | undefined, self?: SelfUser): Actor {
   if (!user) return { login: "ghost", isBot: true };
   return { login: user.username, isBot: isBotUser(user, self) };
@@ -121,6 +122,7 @@ export function toTicketFromNoteHook(payload: NoteHook & { issue: NonNullable<No
   };
 }
 
+/** An issue from the REST API (listing or `GET .../issues/:iid`) as a ticket. */
 export function toTicketFromRest(repo: string, issue: GitLabRestIssue, self?: SelfUser): Ticket {
   return {
     platform: "gitlab",

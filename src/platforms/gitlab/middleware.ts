@@ -10,6 +10,7 @@ import { createGitLabHandler, type BackgroundTasks, type GitLabWebhookHandler } 
 
 export { GITLAB_VARIABLES, isGitLabConfigured } from "./settings.js";
 
+/** What the process hands the GitLab side: its logger, clock and background-work count. */
 export interface GitLabRuntime {
   log: Log;
   now: () => Date;

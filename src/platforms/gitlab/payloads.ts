@@ -100,6 +100,7 @@ export const pushHookSchema = z.object({
   total_commits_count: z.number().optional(),
 });
 
+/** The payload types, as the schemas above read them. */
 export type GitLabHookUser = z.infer<typeof user>;
 export type GitLabHookProject = z.infer<typeof project>;
 export type IssueHook = z.infer<typeof issueHookSchema>;

@@ -6,8 +6,10 @@
 /** The variables that must be set for frontdesk to serve GitLab. */
 export const GITLAB_VARIABLES = ["GITLAB_TOKEN", "GITLAB_WEBHOOK_SECRET"] as const;
 
+/** GITLAB_URL when it is not set. */
 export const DEFAULT_GITLAB_URL = "https://gitlab.com";
 
+/** The GitLab variables, read and checked. */
 export interface GitLabSettings {
   /** The instance, without a trailing slash or `/api/v4`: `https://gitlab.com`, `https://git.example.com/gitlab`. */
   url: string;

@@ -1,7 +1,7 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
 import type { Comment, Ticket } from "../../core/types.js";
-import type { IssueTracker, Log, OpenIssue } from "../port.js";
+import type { Log, OpenIssue, TicketEditor } from "../port.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";
 import { toComment, toTicketFromRest, type GitLabRestIssue, type GitLabRestNote, type SelfUser } from "./mapper.js";
@@ -14,6 +14,7 @@ export interface ProjectRef {
   path: string;
 }
 
+/** What a tracker needs besides its project; `self` is the token's user. */
 export interface GitLabTrackerDeps {
   client: GitLabClient;
   cache: RepoCache;
@@ -36,7 +37,7 @@ export class UnknownNoteError extends Error {
  * `remove_labels`, assignees merged into `assignee_ids`, which replaces the
  * list) followed by the notes.
  */
-export class GitLabTracker implements IssueTracker {
+export class GitLabTracker implements TicketEditor {
   readonly repo: string;
   readonly #project: ProjectRef;
   readonly #deps: GitLabTrackerDeps;

@@ -2,6 +2,7 @@ import type { Users } from "@gitbeaker/rest";
 import type { Log } from "../port.js";
 import type { GitLabUser, SelfUser } from "./mapper.js";
 
+/** Bounds of the directory. */
 export interface UserDirectoryOptions {
   /** How many usernames to remember; the oldest is forgotten first. */
   maxEntries: number;

@@ -1,16 +1,17 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "../../server.js";
 import type { Log } from "../port.js";
+import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../shared/http.js";
 import type { EventOutcome, GitLabApp } from "./app.js";
-import { deliveryKeys, header, RecentDeliveries } from "./deliveries.js";
+import { deliveryKeys, RecentDeliveries } from "./deliveries.js";
 
+/** The endpoint GitLab posts to (SPEC section 6). */
 export const GITLAB_WEBHOOK_PATH = "/api/gitlab/webhooks";
-/** GitLab's payloads are far smaller; anything larger is not from GitLab. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 /** GitLab waits 10 s and counts a slower answer as a failure; answer by 7 s and keep working. */
 export const ANSWER_WITHIN_MS = 7_000;
 
+/** The handler's collaborators and limits; everything but `secret`, `app` and `log` has a default. */
 export interface GitLabHandlerOptions {
   /** GITLAB_WEBHOOK_SECRET: what GitLab sends as `X-Gitlab-Token`. */
   secret: string;
@@ -63,23 +64,23 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
       send(response, 405, { error: "use POST" }, { allow: "POST" });
       return true;
     }
-    if (!isValidToken(header(request.headers, "x-gitlab-token"), options.secret)) {
+    if (!isValidToken(header(request, "x-gitlab-token"), options.secret)) {
       request.resume();
-      options.log.warn({ event: header(request.headers, "x-gitlab-event") }, "GitLab delivery with a wrong or missing X-Gitlab-Token: 401");
+      options.log.warn({ event: header(request, "x-gitlab-event") }, "GitLab delivery with a wrong or missing X-Gitlab-Token: 401");
       send(response, 401, { error: "wrong or missing X-Gitlab-Token" });
       return true;
     }
     let payload: Record<string, unknown>;
     try {
-      payload = parseObject(await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES));
+      payload = parseObject(await readLimitedBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES));
     } catch (error) {
       if (!(error instanceof WebhookRequestError)) throw error;
       send(response, error.status, { error: error.message }, error.status === 413 ? { connection: "close" } : {});
       return true;
     }
 
-    const event = header(request.headers, "x-gitlab-event") ?? "";
-    const delivery = header(request.headers, "x-gitlab-event-uuid") ?? header(request.headers, "idempotency-key");
+    const event = header(request, "x-gitlab-event") ?? "";
+    const delivery = header(request, "x-gitlab-event-uuid") ?? header(request, "idempotency-key");
     const log = withFields(options.log, { delivery, event });
     const keys = deliveryKeys(request.headers, event, payload);
     if (!deliveries.claim(keys)) {
@@ -122,45 +123,24 @@ async function runEvent(app: GitLabApp, event: string, payload: unknown, log: Lo
   }
 }
 
-/** Constant-time: both sides are hashed to equal length first, so neither length nor content leaks. */
+/** Constant-time (shared/http's safeEqual hashes both sides first); an empty secret admits nobody. */
 export function isValidToken(token: string | undefined, secret: string): boolean {
-  if (token === undefined || secret === "") return false;
-  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
-  return timingSafeEqual(digest(token), digest(secret));
+  return token !== undefined && secret !== "" && safeEqual(token, secret);
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => new WebhookRequestError(413, `the body is larger than ${limit} bytes`);
-  const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) {
-    request.resume();
-    return Promise.reject(tooLarge());
+async function readLimitedBody(request: Parameters<typeof readBody>[0], limit: number): Promise<string> {
+  try {
+    return await readBody(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new WebhookRequestError(413, `the body is larger than ${limit} bytes`);
+    throw error;
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let finished = false;
-    const finish = (outcome: () => void) => {
-      if (finished) return;
-      finished = true;
-      outcome();
-    };
-    request.on("data", (chunk: Buffer) => {
-      if (finished) return; // drained and dropped after a 413
-      size += chunk.length;
-      if (size > limit) finish(() => reject(tooLarge()));
-      else chunks.push(chunk);
-    });
-    request.on("end", () => finish(() => resolve(Buffer.concat(chunks))));
-    request.on("error", (error) => finish(() => reject(error)));
-    request.on("close", () => finish(() => reject(new Error("the client closed the connection before the body ended"))));
-  });
 }
 
-function parseObject(body: Buffer): Record<string, unknown> {
+function parseObject(body: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(body.toString("utf8"));
+    value = JSON.parse(body);
   } catch {
     throw new WebhookRequestError(400, "the body is not JSON");
   }
