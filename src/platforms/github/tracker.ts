@@ -75,9 +75,7 @@ export class GitHubTracker implements TicketEditor {
     await Promise.all(writes);
     // The comment goes last: it carries the marker that says "triaged", so it
     // must not exist unless everything before it happened.
-    for (const body of changes.comments) {
-      await this.octokit.rest.issues.createComment({ ...issue, body });
-    }
+    for (const body of changes.comments) await this.#createComment(issue, body);
   }
 
   async #createMissingLabels(specs: LabelSpec[]): Promise<void> {
@@ -90,12 +88,16 @@ export class GitHubTracker implements TicketEditor {
       return new Set(labels.map((label) => label.name.toLowerCase()));
     });
     const missing = specs.filter((spec) => !existing.has(spec.name.toLowerCase()));
+    // One creation per label and repository, however many tickets arrive together.
     await Promise.all(
       missing.map((spec) =>
-        this.octokit.rest.issues
-          .createLabel({ owner: this.#owner, repo: this.#name, ...spec })
-          // 422: someone created it in the meantime; that is what we wanted.
-          .catch(ignoreStatus(422)),
+        this.cache.get(this.repo, `label:${spec.name.toLowerCase()}`, () =>
+          this.octokit.rest.issues
+            .createLabel({ owner: this.#owner, repo: this.#name, ...spec })
+            // 422: someone created it in the meantime; that is what we wanted.
+            .catch(ignoreStatus(422))
+            .then(() => true),
+        ),
       ),
     );
     if (missing.length > 0) {
@@ -103,6 +105,22 @@ export class GitHubTracker implements TicketEditor {
         for (const spec of missing) labels.add(spec.name.toLowerCase());
         return labels;
       });
+    }
+  }
+
+  /**
+   * A comment whose creation failed on the server's side may exist all the
+   * same: look before writing it again, so that a client never reads it twice.
+   */
+  async #createComment(issue: { owner: string; repo: string; issue_number: number }, body: string): Promise<void> {
+    try {
+      await this.octokit.rest.issues.createComment({ ...issue, body });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== undefined && status < 500) throw error;
+      const comments = await this.listComments(issue.issue_number);
+      if (comments.some((comment) => comment.author.isBot && comment.body === body)) return;
+      await this.octokit.rest.issues.createComment({ ...issue, body });
     }
   }
 }

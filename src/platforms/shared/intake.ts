@@ -1,10 +1,12 @@
 import { describeLabel, SUPPORT_LABEL } from "../../core/labels.js";
+import { classifyUrgency } from "../../core/classify.js";
 import { countOpenTickets } from "../../core/open-tickets.js";
 import { emptyChanges } from "../../core/plan.js";
 import { planIntake, type IntakeResult } from "../../core/plan-intake.js";
 import { hasLabel } from "../../core/text-match.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import type { Ticket } from "../../core/types.js";
+import type { Config } from "../../config/schema.js";
 import type { IssueTracker, Log } from "../port.js";
 import { currentPriority, withPriority } from "./priority.js";
 import type { RepoConfig } from "./repo-config.js";
@@ -41,13 +43,21 @@ export async function reconcileIntake(request: IntakeRequest): Promise<IntakeOut
     log.debug({ repo: tracker.repo, issue: request.ticket.number, reason: notATicket }, "not a ticket");
     return { kind: "skip", reason: notATicket };
   }
+  // An emergency, as far as the event already tells, goes ahead of everything
+  // else the installation has queued: its reads as well as its writes.
+  const urgent = isMostUrgent(config.config, classifyUrgency(config.config, request.ticket).value);
+  return withPriority(urgent ? "urgent" : currentPriority(), () => triage(request, config.config));
+}
+
+async function triage(request: IntakeRequest, config: Config): Promise<IntakeOutcome> {
+  const { tracker, log } = request;
   const open = await tracker.listOpenIssues();
   const fresh = open.find((issue) => issue.ticket.number === request.ticket.number);
   const ticket = fresh?.ticket ?? request.ticket;
   const commentCount = fresh?.commentCount ?? request.commentCount;
   const comments = commentCount > 0 ? await tracker.listComments(ticket.number) : [];
   const result = planIntake({
-    config: config.config,
+    config,
     ticket,
     comments,
     openTickets: countOpenTickets(
@@ -62,16 +72,18 @@ export async function reconcileIntake(request: IntakeRequest): Promise<IntakeOut
     return result;
   }
   const { urgency, contact, implementer, due } = result.decisions;
-  // The most urgent level's writes go ahead of everything else the installation has queued.
-  const urgent = Object.keys(config.config.urgency.levels)[0] === urgency.value;
-  await withPriority(urgent ? "urgent" : currentPriority(), () =>
-    tracker.apply(ticket.number, result.changes, (label) => describeLabel(config.config, label)),
-  );
+  // The fresh labels may make it an emergency after all (or no longer one).
+  const priority = isMostUrgent(config, urgency.value) ? "urgent" : currentPriority();
+  await withPriority(priority, () => tracker.apply(ticket.number, result.changes, (label) => describeLabel(config, label)));
   log.info(
     { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString() },
     "ticket triaged",
   );
   return result;
+}
+
+function isMostUrgent(config: Config, level: string): boolean {
+  return Object.keys(config.urgency.levels)[0] === level;
 }
 
 /** With a broken configuration no ticket is lost: it gets the support label and nothing else. */

@@ -36,12 +36,13 @@ interface Waiting {
   write: boolean;
   priority: Priority;
   seq: number;
-  start: () => void;
+  start: (write: { at: number } | undefined) => void;
 }
 
 interface Lane {
   inFlight: number;
-  writes: number[];
+  /** When each recent write was counted: its start, moved to its end once answered. */
+  writes: { at: number }[];
   waiting: Waiting[];
   pausedUntil: number;
   timer?: NodeJS.Timeout;
@@ -71,13 +72,16 @@ export class Pacer {
   /** Runs `task` in `lane` when the limits allow it. */
   async run<T>(lane: string, options: { write: boolean; priority: Priority }, task: () => Promise<T>): Promise<T> {
     const state = this.#lane(lane);
-    await new Promise<void>((resolve) => {
+    const write = await new Promise<{ at: number } | undefined>((resolve) => {
       state.waiting.push({ ...options, seq: this.#seq++, start: resolve });
       this.#dispatch(lane, state);
     });
     try {
       return await task();
     } finally {
+      // The platform counts a write when it arrives, somewhere between our start
+      // and its answer: counting from the answer keeps our window behind theirs.
+      if (write) write.at = this.clock.now();
       state.inFlight--;
       this.#dispatch(lane, state);
     }
@@ -106,7 +110,7 @@ export class Pacer {
 
   #dispatch(name: string, lane: Lane): void {
     const now = this.clock.now();
-    lane.writes = lane.writes.filter((at) => at > now - 3_600_000);
+    lane.writes = lane.writes.filter((write) => write.at > now - 3_600_000);
     lane.waiting.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.seq - b.seq);
     let retryAt = Number.POSITIVE_INFINITY;
     if (now < lane.pausedUntil) retryAt = lane.pausedUntil;
@@ -121,8 +125,9 @@ export class Pacer {
         }
         lane.waiting.splice(index, 1);
         lane.inFlight++;
-        if (next.write) lane.writes.push(now);
-        next.start();
+        const write = next.write ? { at: now } : undefined;
+        if (write) lane.writes.push(write);
+        next.start(write);
       }
     }
     if (lane.timer) this.clock.clearTimeout(lane.timer);
@@ -140,10 +145,11 @@ export class Pacer {
     const held = priority === "urgent" ? 0 : this.limits.reserve + (priority === "background" ? this.limits.backgroundReserve : 0);
     const perMinute = this.limits.writesPerMinute - held;
     const perHour = this.limits.writesPerHour - held;
-    const lastMinute = lane.writes.filter((at) => at > now - 60_000);
+    const times = lane.writes.map((write) => write.at).sort((a, b) => a - b);
+    const lastMinute = times.filter((at) => at > now - 60_000);
     let wait = 0;
     if (lastMinute.length >= perMinute) wait = lastMinute[lastMinute.length - perMinute]! + 60_000 - now;
-    if (lane.writes.length >= perHour) wait = Math.max(wait, lane.writes[lane.writes.length - perHour]! + 3_600_000 - now);
+    if (times.length >= perHour) wait = Math.max(wait, times[times.length - perHour]! + 3_600_000 - now);
     return Math.max(0, wait);
   }
 }
