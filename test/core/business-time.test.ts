@@ -120,6 +120,9 @@ describe("dueAt", () => {
     ["1d4h", "2026-11-27T10:00+01:00", "1d4h", "2026-11-30T14:00+01:00"],
     ["1h on a holiday", "2026-12-31T12:00+01:00", "1h", "2027-01-01T10:00+01:00"],
     ["30m before opening", "2026-11-24T06:00+01:00", "30m", "2026-11-24T09:30+01:00"],
+    ["1d across the March switch", "2026-03-27T10:00+01:00", "1d", "2026-03-30T10:00+02:00"],
+    ["1d across the October switch", "2026-10-23T10:00+02:00", "1d", "2026-10-26T10:00+01:00"],
+    ["1h opened on a Saturday night", "2026-11-28T23:00+01:00", "1h", "2026-11-30T10:00+01:00"],
   ] as const)("%s", (_name, opened, within, expected) => {
     expect(inZone(dueAt(at(opened), within, berlin), berlin.zone)).toBe(expected);
   });
