@@ -3,6 +3,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { runSimulate } from "../../src/cli/simulate.js";
 import { API, createTestProbot, INSTALLATION, issuePayload, OWNER, REPO, restIssue } from "../helpers/github.js";
+import { mockIssueUpdate, mockUserLookup, restLabels } from "../helpers/github-graphql.js";
 import { useStrictNock } from "../helpers/nock-strict.js";
 import { createMemoryIo } from "./memory-io.js";
 
@@ -61,7 +62,7 @@ describe("frontdesk simulate", () => {
       restIssue({ number: 4, title: "d", labels: ["support"], assignees: ["carol"] }),
     ];
     const repo = `/repos/${OWNER}/${REPO}`;
-    nock(API)
+    const api = nock(API)
       .post(`/app/installations/${INSTALLATION}/access_tokens`)
       .reply(201, { token: "t", expires_at: "2099-01-01T00:00:00Z" })
       .get(/\/contents\/\.github(\/|%2F)frontdesk\.yml/u)
@@ -71,13 +72,11 @@ describe("frontdesk simulate", () => {
       .reply(200, [restIssue({ number: 12, title, createdAt: AT }), ...others])
       .get(`${repo}/labels`)
       .query(true)
-      .reply(200, [{ name: "support" }, { name: "urgency: task" }, { name: "function: development" }])
-      .post(`${repo}/issues/12/labels`, (body) => Boolean((sent.labels = body.labels)))
-      .reply(200, [])
-      .post(`${repo}/issues/12/assignees`, (body) => Boolean((sent.assignees = body.assignees)))
-      .reply(201, {})
+      .reply(200, restLabels(["support", "urgency: task", "function: development"]))
       .post(`${repo}/issues/12/comments`)
       .reply(201, {});
+    mockUserLookup(api);
+    mockIssueUpdate(api, undefined, (update) => Object.assign(sent, { labels: update.addLabels, assignees: update.addAssignees }));
     await probot.receive({ id: "d", name: "issues", payload: issuePayload({ number: 12, title, createdAt: AT }) } as never);
 
     expect(sent).toEqual({ labels: simulated.changes.addLabels, assignees: simulated.changes.assign });

@@ -63,7 +63,7 @@ describe("frontdesk against a fake GitHub Enterprise Server", () => {
     const comments = repo.commentsOf(7);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("Your contact is @ann; @carol is working on it. You will hear from us by **Thu, 26 Nov 2026, 11:00 CET**.");
-    expect(repo.labels.get("urgency: emergency")).toEqual({ name: "urgency: emergency", color: "b60205", description: "frontdesk: urgency level emergency" });
+    expect(repo.labels.get("urgency: emergency")).toMatchObject({ name: "urgency: emergency", color: "b60205", description: "frontdesk: urgency level emergency" });
   });
 
   it("refuses a bad signature with 401 and calls nothing", async () => {

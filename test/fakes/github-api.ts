@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { executeGraphQL, isMutation } from "./github-graphql.js";
 import { FakeRepo, type FakeIssue } from "./github-state.js";
 
 /**
@@ -101,7 +102,9 @@ export class FakeGitHub {
     this.#inFlight.set(installation ?? 0, inFlight);
     try {
       if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-      const limited = this.#checkSecondaryLimits(installation, method, inFlight);
+      const graphql = path === "/api/graphql" || path === "/graphql";
+      const write = method !== "GET" && !(graphql && !isMutation(String((call.body as { query?: string })?.query ?? "")));
+      const limited = this.#checkSecondaryLimits(installation, write, inFlight);
       const fault = limited ?? this.fault?.({ method, path, installation });
       if (fault) {
         if (fault.status === 403) this.secondaryLimitResponses++;
@@ -113,7 +116,9 @@ export class FakeGitHub {
         call.end = this.#options.now();
         return;
       }
-      const [status, body, headers = {}] = this.#route(method, path, url.searchParams, call.body);
+      const [status, body, headers = {}] = graphql
+        ? executeGraphQL(call.body as { query: string }, (name) => this.repos.get(name.toLowerCase()))
+        : this.#route(method, path, url.searchParams, call.body);
       if (headers.link) headers.link = headers.link.replace("{self}", `http://${request.headers.host}${url.pathname}`);
       call.status = status;
       const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -130,14 +135,14 @@ export class FakeGitHub {
     return token ? Number(token[1]) : undefined;
   }
 
-  #checkSecondaryLimits(installation: number | undefined, method: string, inFlight: number) {
+  #checkSecondaryLimits(installation: number | undefined, write: boolean, inFlight: number) {
     if (installation === undefined) return undefined;
     const { concurrent, writesPerMinute, writesPerHour } = this.#options.limits;
     if (inFlight > concurrent) {
       this.limitHits.concurrent++;
       return { status: 403, retryAfter: 1 };
     }
-    if (method === "GET") return undefined;
+    if (!write) return undefined;
     const now = this.#options.now();
     const writes = (this.#writes.get(installation) ?? []).filter((at) => at > now - 3_600_000);
     const lastMinute = writes.filter((at) => at > now - 60_000).length;

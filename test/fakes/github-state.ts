@@ -1,7 +1,10 @@
+import { issueNodeId, labelNodeId } from "./github-graphql.js";
+
 /** The in-memory state of one fake GitHub repository and its REST routes. */
 
 export interface FakeIssue {
   number: number;
+  node_id: string;
   title: string;
   body: string | null;
   user: { login: string; type: string };
@@ -27,7 +30,7 @@ let nextCommentId = 1000;
 export class FakeRepo {
   readonly issues = new Map<number, FakeIssue>();
   readonly comments = new Map<number, FakeComment[]>();
-  readonly labels = new Map<string, { name: string; color: string; description: string }>();
+  readonly labels = new Map<string, { name: string; color: string; description: string; node_id: string }>();
   config: string | undefined;
   readonly botLogin = "frontdesk[bot]";
 
@@ -42,6 +45,7 @@ export class FakeRepo {
   openIssue(fields: { number: number; title: string; body?: string; author?: string; labels?: string[]; createdAt?: string }): FakeIssue {
     const issue: FakeIssue = {
       number: fields.number,
+      node_id: issueNodeId(this.fullName, fields.number),
       title: fields.title,
       body: fields.body ?? null,
       user: { login: fields.author ?? "client-joe", type: "User" },
@@ -71,8 +75,14 @@ export class FakeRepo {
     if (method === "GET" && rest === "/labels") return this.#page([...this.labels.values()], query);
     if (method === "POST" && rest === "/labels") {
       if (this.labels.has(body.name.toLowerCase())) return [422, { message: "Validation Failed" }];
-      this.labels.set(body.name.toLowerCase(), body);
-      return [201, body];
+      const label = { ...body, node_id: labelNodeId(this.fullName, body.name) };
+      this.labels.set(body.name.toLowerCase(), label);
+      return [201, label];
+    }
+    const labelRoute = /^\/labels\/(.+)$/u.exec(rest);
+    if (method === "GET" && labelRoute) {
+      const label = this.labels.get(decodeURIComponent(labelRoute[1] ?? "").toLowerCase());
+      return label ? [200, label] : [404, { message: "Not Found" }];
     }
     const issueRoute = /^\/issues\/(\d+)(\/.*)?$/u.exec(rest);
     const issue = issueRoute ? this.issues.get(Number(issueRoute[1])) : undefined;
@@ -89,7 +99,7 @@ export class FakeRepo {
     }
     if (method === "POST" && sub === "/labels") {
       for (const name of body.labels as string[]) {
-        if (!this.labels.has(name.toLowerCase())) this.labels.set(name.toLowerCase(), { name, color: "ededed", description: "" });
+        if (!this.labels.has(name.toLowerCase())) this.labels.set(name.toLowerCase(), { name, color: "ededed", description: "", node_id: labelNodeId(this.fullName, name) });
         if (!issue.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) issue.labels.push({ name });
       }
       return [200, issue.labels];

@@ -103,6 +103,7 @@ export function issuePayload(options: IssueOptions): Record<string, any> {
     comments: options.comments ?? 0,
     created_at: options.createdAt ?? "2026-11-26T09:00:00Z",
   };
+  payload.issue.node_id = `I_${options.number ?? 7}`;
   delete payload.issue.pull_request;
   payload.sender = author;
   payload.repository = repository(payload.repository);
@@ -177,6 +178,7 @@ export function labeledPayload(issue: IssueOptions, label: string, sender = "ali
 export function restIssue(options: IssueOptions) {
   return {
     number: options.number ?? 7,
+    node_id: `I_${options.number ?? 7}`,
     title: options.title,
     body: options.body ?? null,
     user: { login: options.author ?? "client-joe", type: options.authorType ?? "User" },

@@ -50,7 +50,7 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
       }
     }
     const outcome = await reconcileIntake({
-      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache),
+      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue),
       config,
       ticket,
       commentCount: issue.comments,

@@ -97,11 +97,11 @@ interface StepRequest {
   log: Log;
 }
 
-function request(context: AnyContext, deps: CommandDeps, config: Config, ticket: Ticket, issue: { node_id: string }) {
+function request(context: AnyContext, deps: CommandDeps, config: Config, ticket: Ticket, issue: { number: number; node_id: string }) {
   const { repository } = context.payload;
   const owner = repository.owner.login;
   return {
-    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache),
+    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue),
     boards: new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name),
     config,
     repoConfig: { kind: "valid", config, warnings: [] } as RepoConfig,

@@ -4,27 +4,37 @@ import type { Comment, Ticket } from "../../core/types.js";
 import type { OpenIssue, TicketEditor } from "../port.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { toComment, toTicket, type GitHubComment, type GitHubIssue } from "./mapper.js";
+import { buildIssueMutation, buildUsersQuery } from "./issue-mutations.js";
 import type { GitHubOctokit } from "./octokit.js";
 
+/** The cache entry that holds people's node ids (not a repository: logins are global). */
+const USERS = "#github-users";
+
 /**
- * The issue tracker port over GitHub's REST API for one repository. Every
- * method is one call (or one paginated listing); labels the repository
- * already has are cached so that a new ticket costs no label lookup.
+ * The issue tracker port over GitHub's API for one repository. Every method
+ * is one call (or one paginated listing); a plan's labels and assignees go in
+ * one GraphQL request; the repository's labels and people's node ids are
+ * cached so that a new ticket costs no lookup.
  */
 export class GitHubTracker implements TicketEditor {
   readonly repo: string;
   readonly #owner: string;
   readonly #name: string;
+  /** Issue number -> GraphQL node id, from the listings this tracker made. */
+  readonly #issueIds = new Map<number, string>();
 
   constructor(
     private readonly octokit: GitHubOctokit,
     owner: string,
     name: string,
     private readonly cache: RepoCache,
+    /** The node id of the issue the event is about, which saves a lookup. */
+    known?: { number: number; node_id?: string },
   ) {
     this.#owner = owner;
     this.#name = name;
     this.repo = `${owner}/${name}`;
+    if (known?.node_id) this.#issueIds.set(known.number, known.node_id);
   }
 
   async listOpenIssues(): Promise<OpenIssue[]> {
@@ -33,7 +43,8 @@ export class GitHubTracker implements TicketEditor {
       repo: this.#name,
       state: "open",
       per_page: 100,
-    })) as GitHubIssue[];
+    })) as (GitHubIssue & { node_id?: string })[];
+    for (const issue of issues) if (issue.node_id) this.#issueIds.set(issue.number, issue.node_id);
     return issues.map((issue) => ({ ticket: toTicket(this.repo, issue), commentCount: issue.comments ?? 0 }));
   }
 
@@ -49,6 +60,7 @@ export class GitHubTracker implements TicketEditor {
 
   async getTicket(number: number): Promise<Ticket> {
     const { data } = await this.octokit.rest.issues.get({ owner: this.#owner, repo: this.#name, issue_number: number });
+    this.#issueIds.set(number, data.node_id);
     return toTicket(this.repo, data as GitHubIssue);
   }
 
@@ -58,54 +70,105 @@ export class GitHubTracker implements TicketEditor {
 
   async apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {
     const issue = { owner: this.#owner, repo: this.#name, issue_number: number };
-    if (changes.addLabels.length > 0) await this.#createMissingLabels(changes.addLabels.map(describe));
-    const writes: Promise<unknown>[] = [];
-    if (changes.addLabels.length > 0) {
-      writes.push(this.octokit.rest.issues.addLabels({ ...issue, labels: changes.addLabels }));
+    const [labels, issueId, people] = await Promise.all([
+      changes.addLabels.length + changes.removeLabels.length > 0 ? this.#labelIds(changes.addLabels.map(describe)) : new Map<string, string>(),
+      changes.addLabels.length + changes.removeLabels.length + changes.assign.length + changes.unassign.length > 0
+        ? this.#issueId(number)
+        : "",
+      this.#userIds([...changes.assign, ...changes.unassign]),
+    ]);
+    const ids = (names: string[], known: Map<string, string>) => names.flatMap((name) => known.get(name.toLowerCase()) ?? []);
+    const mutation = buildIssueMutation({
+      issueId,
+      addLabelIds: ids(changes.addLabels, labels),
+      removeLabelIds: ids(changes.removeLabels, labels),
+      addAssigneeIds: ids(changes.assign, people),
+      removeAssigneeIds: ids(changes.unassign, people),
+    });
+    if (mutation) {
+      try {
+        await this.octokit.graphql(mutation.query, mutation.variables);
+      } catch (error) {
+        if (!Array.isArray((error as { errors?: unknown }).errors)) throw error;
+        // GitHub refused part of it (say, someone who cannot be assigned here): the
+        // REST calls skip what cannot be done and do the rest, so the ticket moves on.
+        this.octokit.log.warn(`${this.repo}#${number}: GraphQL update refused (${(error as Error).message}); using REST`);
+        await this.#applyByRest(issue, changes);
+      }
     }
-    for (const name of changes.removeLabels) {
-      writes.push(this.octokit.rest.issues.removeLabel({ ...issue, name }).catch(ignoreStatus(404)));
-    }
-    if (changes.assign.length > 0) {
-      writes.push(this.octokit.rest.issues.addAssignees({ ...issue, assignees: changes.assign }));
-    }
-    if (changes.unassign.length > 0) {
-      writes.push(this.octokit.rest.issues.removeAssignees({ ...issue, assignees: changes.unassign }));
-    }
-    await Promise.all(writes);
     // The comment goes last: it carries the marker that says "triaged", so it
     // must not exist unless everything before it happened.
     for (const body of changes.comments) await this.#createComment(issue, body);
   }
 
-  async #createMissingLabels(specs: LabelSpec[]): Promise<void> {
+  async #applyByRest(issue: { owner: string; repo: string; issue_number: number }, changes: Changes): Promise<void> {
+    const ignore404 = (error: unknown) => {
+      if ((error as { status?: number }).status !== 404) throw error;
+    };
+    const { issues } = this.octokit.rest;
+    await Promise.all([
+      changes.addLabels.length > 0 ? issues.addLabels({ ...issue, labels: changes.addLabels }) : undefined,
+      ...changes.removeLabels.map((name) => issues.removeLabel({ ...issue, name }).catch(ignore404)),
+      changes.assign.length > 0 ? issues.addAssignees({ ...issue, assignees: changes.assign }) : undefined,
+      changes.unassign.length > 0 ? issues.removeAssignees({ ...issue, assignees: changes.unassign }) : undefined,
+    ]);
+  }
+
+  async #issueId(number: number): Promise<string> {
+    const known = this.#issueIds.get(number);
+    if (known) return known;
+    await this.getTicket(number);
+    return this.#issueIds.get(number)!;
+  }
+
+  /** Node ids of the repository's labels by lower-cased name, creating the missing ones (once per repository). */
+  async #labelIds(specs: LabelSpec[]): Promise<Map<string, string>> {
     const existing = await this.cache.get(this.repo, "labels", async () => {
       const labels = await this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, {
         owner: this.#owner,
         repo: this.#name,
         per_page: 100,
       });
-      return new Set(labels.map((label) => label.name.toLowerCase()));
+      return new Map(labels.map((label) => [label.name.toLowerCase(), label.node_id]));
     });
     const missing = specs.filter((spec) => !existing.has(spec.name.toLowerCase()));
-    // One creation per label and repository, however many tickets arrive together.
-    await Promise.all(
+    const created = await Promise.all(
       missing.map((spec) =>
-        this.cache.get(this.repo, `label:${spec.name.toLowerCase()}`, () =>
-          this.octokit.rest.issues
-            .createLabel({ owner: this.#owner, repo: this.#name, ...spec })
-            // 422: someone created it in the meantime; that is what we wanted.
-            .catch(ignoreStatus(422))
-            .then(() => true),
-        ),
+        this.cache.get(this.repo, `label:${spec.name.toLowerCase()}`, () => this.#createLabel(spec)).then((id) => [spec.name.toLowerCase(), id] as const),
       ),
     );
-    if (missing.length > 0) {
-      this.cache.update<Set<string>>(this.repo, "labels", (labels) => {
-        for (const spec of missing) labels.add(spec.name.toLowerCase());
-        return labels;
-      });
+    if (created.length === 0) return existing;
+    this.cache.update<Map<string, string>>(this.repo, "labels", (labels) => new Map([...labels, ...created]));
+    return new Map([...existing, ...created]);
+  }
+
+  async #createLabel(spec: LabelSpec): Promise<string> {
+    try {
+      const { data } = await this.octokit.rest.issues.createLabel({ owner: this.#owner, repo: this.#name, ...spec });
+      return data.node_id;
+    } catch (error) {
+      // 422: someone created it in the meantime; that is what we wanted.
+      if ((error as { status?: number }).status !== 422) throw error;
+      const { data } = await this.octokit.rest.issues.getLabel({ owner: this.#owner, repo: this.#name, name: spec.name });
+      return data.node_id;
     }
+  }
+
+  /** Node ids of people by lower-cased login; one query for those not cached yet. */
+  async #userIds(logins: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(logins.map((login) => login.toLowerCase()))];
+    let batch: Promise<Record<string, { id: string } | null>> | undefined;
+    const query = () => {
+      const { query: document, variables } = buildUsersQuery(unique);
+      return (batch ??= this.octokit.graphql<Record<string, { id: string } | null>>(document, variables));
+    };
+    const ids = await Promise.all(
+      unique.map(async (login, index) => {
+        const id = await this.cache.get(USERS, login, async () => (await query())[`u${index}`]?.id ?? "");
+        return [login, id] as const;
+      }),
+    );
+    return new Map(ids.filter(([, id]) => id !== ""));
   }
 
   /**
@@ -123,10 +186,4 @@ export class GitHubTracker implements TicketEditor {
       await this.octokit.rest.issues.createComment({ ...issue, body });
     }
   }
-}
-
-function ignoreStatus(status: number) {
-  return (error: unknown) => {
-    if ((error as { status?: number }).status !== status) throw error;
-  };
 }

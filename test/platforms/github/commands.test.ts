@@ -16,6 +16,7 @@ import {
 } from "../../helpers/github.js";
 import { checkGraphQL, graphqlOperation, type GraphQLCall } from "../../helpers/graphql.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
+import { mockIssueUpdate, mockUserLookup, restLabels, type IssueUpdate } from "../../helpers/github-graphql.js";
 
 useStrictNock();
 
@@ -82,6 +83,17 @@ function boardReply(id: string) {
   return { data: { owner: { projectV2: { id, field: STATUS_FIELD } } } };
 }
 
+/** Records a labels-and-assignees update in the shapes the REST calls had: labels, assign, unassign (prefixed). */
+function asRest(bodies: Record<string, unknown>, prefix = "") {
+  const key = (name: string) => (prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name);
+  return (update: IssueUpdate) => {
+    if (update.addLabels.length > 0) bodies[key("labels")] = { labels: update.addLabels };
+    if (update.removeLabels.length > 0) bodies[key("removedLabels")] = update.removeLabels;
+    if (update.addAssignees.length > 0) bodies[key("assign")] = { assignees: update.addAssignees };
+    if (update.removeAssignees.length > 0) bodies[key("unassign")] = { assignees: update.removeAssignees };
+  };
+}
+
 function capture(bodies: Record<string, unknown>, key: string) {
   return (body: unknown) => {
     bodies[key] = body;
@@ -98,19 +110,13 @@ describe("/estimate 2d with a 4h threshold, support-team model", () => {
     mockReads(api, SUPPORT_TICKET, [ackComment(RECORD), userComment(201, "/estimate 2d")])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, ALL_LABELS.map((name) => ({ name })))
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "labels"))
-      .reply(200, [])
-      .delete(`${repoPath}/issues/7/labels/support`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "assign"))
-      .reply(201, {})
-      .delete(`${repoPath}/issues/7/assignees`, capture(bodies, "unassign"))
-      .reply(200, {})
+      .reply(200, restLabels(ALL_LABELS))
       .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
       .reply(200, {})
       .post(`${repoPath}/issues/7/comments`, capture(bodies, "comment"))
       .reply(201, { id: 301 });
+    mockIssueUpdate(api, undefined, asRest(bodies));
+    mockUserLookup(api);
     graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, {
       data: { node: { projectItems: { nodes: [{ id: "PVTI_support", project: { id: SUPPORT_BOARD_ID } }] } } },
     });
@@ -177,19 +183,13 @@ describe("/support", () => {
       .reply(200, [restIssue(PROJECT_TICKET), ...others])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, ALL_LABELS.map((name) => ({ name })))
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "labels"))
-      .reply(200, [])
-      .delete(`${repoPath}/issues/7/labels/project-work`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "assign"))
-      .reply(201, {})
-      .delete(`${repoPath}/issues/7/assignees`, capture(bodies, "unassign"))
-      .reply(200, {})
+      .reply(200, restLabels(ALL_LABELS))
       .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
       .reply(200, {})
       .post(`${repoPath}/issues/7/comments`, capture(bodies, "comment"))
       .reply(201, { id: 302 });
+    mockIssueUpdate(api, undefined, asRest(bodies));
+    mockUserLookup(api);
     graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, {
       data: { node: { projectItems: { nodes: [{ id: "PVTI_project", project: { id: BOARD_ID } }] } } },
     });
@@ -213,7 +213,7 @@ describe("/support", () => {
       expect.arrayContaining([
         { operation: "FrontdeskRemoveBoardItem", variables: { projectId: BOARD_ID, itemId: "PVTI_project" } },
         // Back on the support board, with no Status to set.
-        { operation: "FrontdeskAddBoardItem", variables: { projectId: SUPPORT_BOARD_ID, contentId: "MDU6SXNzdWU0NDQ1MDAwNDE=" } },
+        { operation: "FrontdeskAddBoardItem", variables: { projectId: SUPPORT_BOARD_ID, contentId: "I_7" } },
       ]),
     );
     expect(calls).toHaveLength(5);
@@ -291,10 +291,12 @@ describe("labels a person adds", () => {
     const withBoth = { ...SUPPORT_TICKET, labels: [...(SUPPORT_TICKET.labels ?? []), "urgency: emergency"] };
     const api = mockSetup();
     mockReads(api, withBoth, [ackComment(RECORD)])
-      .delete(`${repoPath}/issues/7/labels/${encodeURIComponent("urgency: task")}`)
-      .reply(200, [])
+      .get(`${repoPath}/labels`)
+      .query(true)
+      .reply(200, restLabels(ALL_LABELS))
       .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
       .reply(200, {});
+    mockIssueUpdate(api, undefined, asRest(bodies));
 
     await deliver(probot, "issues", labeledPayload(SUPPORT_TICKET, "urgency: emergency", "ann"));
 
@@ -313,19 +315,13 @@ describe("labels a person adds", () => {
     mockReads(api, sized, [ackComment(RECORD)])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, ALL_LABELS.map((name) => ({ name })))
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "labels"))
-      .reply(200, [])
-      .delete(`${repoPath}/issues/7/labels/support`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`)
-      .reply(201, {})
-      .delete(`${repoPath}/issues/7/assignees`)
-      .reply(200, {})
+      .reply(200, restLabels(ALL_LABELS))
       .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
       .reply(200, {})
       .post(`${repoPath}/issues/7/comments`, capture(bodies, "comment"))
       .reply(201, { id: 305 });
+    mockIssueUpdate(api, undefined, asRest(bodies));
+    mockUserLookup(api);
     graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [] } } } });
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
@@ -369,11 +365,7 @@ describe("an estimate that arrives with the issue", () => {
       .reply(200, [restIssue(issue)])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, ALL_LABELS.map((name) => ({ name })))
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "intakeLabels"))
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "intakeAssign"))
-      .reply(201, {})
+      .reply(200, restLabels(ALL_LABELS))
       .post(`${repoPath}/issues/7/comments`, (body) => Boolean((ackBody = body.body)))
       .reply(201, { id: ACK_ID })
       // The project-work step reads the issue as intake left it.
@@ -382,18 +374,15 @@ describe("an estimate that arrives with the issue", () => {
       .get(`${repoPath}/issues/7/comments`)
       .query(true)
       .reply(200, () => [{ ...ackComment(RECORD), body: ackBody }])
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "labels"))
-      .reply(200, [])
-      .delete(`${repoPath}/issues/7/labels/support`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "assign"))
-      .reply(201, {})
-      .delete(`${repoPath}/issues/7/assignees`, capture(bodies, "unassign"))
-      .reply(200, {})
       .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
       .reply(200, {})
       .post(`${repoPath}/issues/7/comments`, capture(bodies, "comment"))
       .reply(201, { id: 306 });
+    mockIssueUpdate(api, undefined, asRest(bodies, "intake"));
+    mockIssueUpdate(api, undefined, asRest(bodies));
+    // People's node ids: the intake's pair, then the handoff (one query each time).
+    mockUserLookup(api);
+    mockUserLookup(api);
     graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [] } } } });
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
@@ -431,11 +420,7 @@ describe("a command on a ticket frontdesk never saw", () => {
       .reply(200, [command])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, ALL_LABELS.map((name) => ({ name })))
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "intakeLabels"))
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "intakeAssign"))
-      .reply(201, {})
+      .reply(200, restLabels(ALL_LABELS))
       .post(`${repoPath}/issues/7/comments`, (body) => Boolean((ackBody = body.body)))
       .reply(201, { id: ACK_ID })
       .get(`${repoPath}/issues/7`)
@@ -443,18 +428,15 @@ describe("a command on a ticket frontdesk never saw", () => {
       .get(`${repoPath}/issues/7/comments`)
       .query(true)
       .reply(200, () => [{ ...ackComment(RECORD), body: ackBody }, command])
-      .post(`${repoPath}/issues/7/labels`, capture(bodies, "labels"))
-      .reply(200, [])
-      .delete(`${repoPath}/issues/7/labels/support`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, capture(bodies, "assign"))
-      .reply(201, {})
-      .delete(`${repoPath}/issues/7/assignees`, capture(bodies, "unassign"))
-      .reply(200, {})
       .patch(`${repoPath}/issues/comments/${ACK_ID}`, capture(bodies, "ack"))
       .reply(200, {})
       .post(`${repoPath}/issues/7/comments`, capture(bodies, "comment"))
       .reply(201, { id: 307 });
+    mockIssueUpdate(api, undefined, asRest(bodies, "intake"));
+    mockIssueUpdate(api, undefined, asRest(bodies));
+    // People's node ids: the intake's pair, then the handoff (one query each time).
+    mockUserLookup(api);
+    mockUserLookup(api);
     graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [] } } } });
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { useStrictNock } from "../../helpers/nock-strict.js";
+import { createdLabel, mockIssueUpdate, mockUserLookup, restLabels } from "../../helpers/github-graphql.js";
 import { API, createLogCapture, createTestProbot, INSTALLATION, issuePayload, OWNER, pushPayload, readFixture, REPO, restIssue } from "../../helpers/github.js";
 
 useStrictNock();
@@ -42,22 +43,26 @@ describe("GitHub intake", () => {
       .reply(200, [restIssue(DOWN), ...OTHER_TICKETS])
       .get(`${repoPath}/labels`)
       .query({ per_page: 100 })
-      .reply(200, [{ name: "support" }, { name: "question" }])
+      .reply(200, restLabels(["support", "question"]))
       .post(`${repoPath}/labels`, (body) => (bodies[`label:${body.name}`] = body) !== undefined)
       .times(2)
-      .reply(201, {})
-      .post(`${repoPath}/issues/7/labels`, (body) => (bodies.labels = body) !== undefined)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, (body) => (bodies.assignees = body) !== undefined)
-      .reply(201, {})
+      .reply(201, createdLabel)
       .post(`${repoPath}/issues/7/comments`, (body) => (bodies.comment = body) !== undefined)
       .reply(201, { id: 1 });
+    mockUserLookup(api, ["ann", "carol"]);
+    mockIssueUpdate(api, undefined, (update) => (bodies.update = update));
 
     await deliver(probot, issuePayload(DOWN));
 
     expect(api.isDone()).toBe(true);
-    expect(bodies.labels).toEqual({ labels: ["support", "urgency: emergency", "function: development"] });
-    expect(bodies.assignees).toEqual({ assignees: ["ann", "carol"] });
+    // Labels and assignees in one GraphQL request: one write, both additive.
+    expect(bodies.update).toEqual({
+      issue: 7,
+      addLabels: ["support", "urgency: emergency", "function: development"],
+      removeLabels: [],
+      addAssignees: ["ann", "carol"],
+      removeAssignees: [],
+    });
     expect(bodies["label:urgency: emergency"]).toEqual({
       name: "urgency: emergency",
       color: "b60205",
@@ -78,7 +83,7 @@ describe("GitHub intake", () => {
       restIssue({ number: 3, title: "a", labels: ["support"], assignees: ["carol"] }),
       restIssue({ number: 4, title: "b", labels: ["support"], assignees: ["carol"] }),
     ];
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(200, CONFIG)
       .get(`${repoPath}/issues`)
@@ -86,24 +91,22 @@ describe("GitHub intake", () => {
       .reply(200, [restIssue({ ...DOWN, createdAt: "2026-12-22T09:00:00Z" }), ...busyCarol])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, [{ name: "support" }, { name: "urgency: emergency" }, { name: "function: development" }])
-      .post(`${repoPath}/issues/7/labels`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`, (body) => (bodies.assignees = body) !== undefined)
-      .reply(201, {})
+      .reply(200, restLabels(["support", "urgency: emergency", "function: development"]))
       .post(`${repoPath}/issues/7/comments`)
       .reply(201, { id: 1 });
+    mockUserLookup(api);
+    mockIssueUpdate(api, undefined, (update) => (bodies.assignees = update.addAssignees));
 
     await deliver(probot, issuePayload({ ...DOWN, createdAt: "2026-12-22T09:00:00Z" }));
 
-    expect((bodies.assignees as { assignees: string[] }).assignees[1]).toBe("carol");
+    expect((bodies.assignees as string[])[1]).toBe("carol");
   });
 
   it("comments once when the same delivery arrives twice", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
     let comments = 0;
     let ackBody = "";
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(200, CONFIG)
       .get(`${repoPath}/issues`)
@@ -111,11 +114,7 @@ describe("GitHub intake", () => {
       .reply(200, [restIssue(DOWN)])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, [{ name: "support" }, { name: "urgency: emergency" }, { name: "function: development" }])
-      .post(`${repoPath}/issues/7/labels`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`)
-      .reply(201, {})
+      .reply(200, restLabels(["support", "urgency: emergency", "function: development"]))
       .post(`${repoPath}/issues/7/comments`, (body) => {
         comments++;
         ackBody = body.body;
@@ -131,6 +130,8 @@ describe("GitHub intake", () => {
       .get(`${repoPath}/issues/7/comments`)
       .query(true)
       .reply(200, () => [{ id: 1, body: ackBody, user: { login: "frontdesk[bot]", type: "Bot" }, created_at: "2026-11-26T09:00:01Z" }]);
+    mockUserLookup(api);
+    mockIssueUpdate(api);
 
     const payload = issuePayload(DOWN);
     await Promise.all([deliver(probot, payload), deliver(probot, payload)]);
@@ -141,7 +142,7 @@ describe("GitHub intake", () => {
   it("adds nothing to a reopened issue that was triaged", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
     const triaged = { ...DOWN, labels: ["support", "urgency: emergency"], assignees: ["ann"], comments: 2 };
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(200, CONFIG)
       .get(`${repoPath}/issues`)
@@ -160,7 +161,7 @@ describe("GitHub intake", () => {
   it("keeps the assignees a person chose and names them", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
     let comment = "";
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(200, CONFIG)
       .get(`${repoPath}/issues`)
@@ -168,11 +169,11 @@ describe("GitHub intake", () => {
       .reply(200, [restIssue({ ...DOWN, assignees: ["dave"] })])
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, [{ name: "support" }, { name: "urgency: emergency" }, { name: "function: development" }])
-      .post(`${repoPath}/issues/7/labels`)
-      .reply(200, [])
+      .reply(200, restLabels(["support", "urgency: emergency", "function: development"]))
       .post(`${repoPath}/issues/7/comments`, (body) => Boolean((comment = body.body)))
       .reply(201, { id: 1 });
+    // A person chose the assignees: the update carries labels only.
+    mockIssueUpdate(api, { issue: 7, addLabels: ["support", "urgency: emergency", "function: development"] });
 
     await deliver(probot, issuePayload({ ...DOWN, assignees: ["dave"] }));
 
@@ -189,7 +190,7 @@ describe("GitHub intake", () => {
 
   it("makes no write in a repository without frontdesk.yml", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(404, { message: "Not Found" })
       .get(new RegExp(`^/repos/${OWNER}/\\.github/contents/\\.github(/|%2F)frontdesk\\.yml`))
@@ -209,7 +210,7 @@ describe("GitHub intake", () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN, undefined, capture.log);
     const broken = CONFIG.replace("contacts: [alice, ann]", "contcts: [alice, ann]");
     let labels: unknown;
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(200, broken)
       // The raw text again, only to place the error on its line.
@@ -217,13 +218,13 @@ describe("GitHub intake", () => {
       .reply(200, broken)
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, [{ name: "support" }])
-      .post(`${repoPath}/issues/7/labels`, (body) => Boolean((labels = body)))
-      .reply(200, []);
+      .reply(200, restLabels(["support"]))
+      ;
+    mockIssueUpdate(api, undefined, (update) => (labels = update));
 
     await deliver(probot, issuePayload(DOWN));
 
-    expect(labels).toEqual({ labels: ["support"] });
+    expect(labels).toEqual({ issue: 7, addLabels: ["support"], removeLabels: [], addAssignees: [], removeAssignees: [] });
     const errors = capture.lines.filter((line) => line.level === 50).map((line) => [line.repo, line.msg]);
     expect(errors).toEqual([
       ["acme/site", 'invalid configuration: acme/site:.github/frontdesk.yml:8:3: team.contcts: unknown key "contcts"; did you mean "contacts"?'],
@@ -233,14 +234,14 @@ describe("GitHub intake", () => {
   it("reports unreadable YAML with its line and still keeps the ticket", async () => {
     const capture = createLogCapture();
     const { probot } = createTestProbot(THURSDAY_10_BERLIN, undefined, capture.log);
-    mockToken()
+    const api = mockToken()
       .get(configPath)
       .reply(200, "team:\n  contacts: [alice\n  leads: [lena]\n")
       .get(`${repoPath}/labels`)
       .query(true)
-      .reply(200, [{ name: "support" }])
-      .post(`${repoPath}/issues/7/labels`, { labels: ["support"] })
-      .reply(200, []);
+      .reply(200, restLabels(["support"]))
+      ;
+    mockIssueUpdate(api, { issue: 7, addLabels: ["support"] });
 
     await deliver(probot, issuePayload(DOWN));
 
@@ -248,10 +249,10 @@ describe("GitHub intake", () => {
     expect(error?.msg).toMatch(/^invalid configuration: acme\/site:\.github\/frontdesk\.yml:\d+:\d+: /u);
   });
 
-  it("costs four rate-limited calls for a new ticket once config and labels are cached", async () => {
+  it("costs three calls, two of them writes, for a new ticket once config, labels and people are cached", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    const existing = [{ name: "support" }, { name: "urgency: emergency" }, { name: "urgency: task" }, { name: "function: development" }, { name: "function: design" }];
-    mockToken()
+    const existing = restLabels(["support", "urgency: emergency", "urgency: task", "function: development", "function: design"]);
+    const api = mockToken()
       .get(configPath)
       .reply(200, CONFIG)
       .get(`${repoPath}/issues`)
@@ -260,30 +261,31 @@ describe("GitHub intake", () => {
       .get(`${repoPath}/labels`)
       .query(true)
       .reply(200, existing)
-      .post(`${repoPath}/issues/7/labels`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/7/assignees`)
-      .reply(201, {})
       .post(`${repoPath}/issues/7/comments`)
       .reply(201, { id: 1 });
+    mockUserLookup(api);
+    mockIssueUpdate(api);
     await deliver(probot, issuePayload(DOWN));
 
     const calls: string[] = [];
-    const second = { number: 8, title: "New logo for the footer" };
+    // Ticket 9 ties over the same people as ticket 7, whose node ids are cached now.
+    const second = { number: 9, title: "Website is down again" };
     nock(API)
       .get(`${repoPath}/issues`)
       .query(true)
       .reply(200, [restIssue(second)])
-      .post(`${repoPath}/issues/8/labels`)
-      .reply(200, [])
-      .post(`${repoPath}/issues/8/assignees`)
-      .reply(201, {})
-      .post(`${repoPath}/issues/8/comments`)
+      .post("/graphql", (body) => String(body.query).includes("mutation FrontdeskIssue"))
+      .reply(200, { data: {} })
+      .post(`${repoPath}/issues/9/comments`)
       .reply(201, { id: 2 })
       .on("request", (request: { method: string; path: string }) => calls.push(`${request.method} ${request.path}`));
     await deliver(probot, issuePayload(second), "issues", "delivery-2");
 
-    expect(calls).toHaveLength(4);
+    expect(calls).toEqual([
+      "GET /repos/acme/site/issues?state=open&per_page=100",
+      "POST /graphql",
+      "POST /repos/acme/site/issues/9/comments",
+    ]);
   });
 
   it("reads the configuration again after a push that changed it", async () => {
