@@ -1,4 +1,6 @@
 import { Commits, IssueNotes, Issues, ProjectLabels, ProjectMembers, Projects, RepositoryFiles, Users } from "@gitbeaker/rest";
+import type { Log } from "../port.js";
+import { createGitLabPacers, createPacedRequesterFn, gitLabLane, type GitLabPacers, type PacedRequesterOptions } from "./pacing.js";
 
 /**
  * The gitbeaker resources frontdesk uses, and nothing else: building the
@@ -22,19 +24,36 @@ export interface GitLabClientOptions {
   url: string;
   token: string;
   /**
-   * Upper bound for one API call, its pages and gitbeaker's own retries
-   * together (gitbeaker retries 429 and 502 up to ten times, milliseconds
-   * apart, under one abort signal). Default 4 s.
+   * Upper bound for one HTTP attempt, from the moment it is sent: waiting for
+   * a pacing slot does not count, and each retry has its own. Default 4 s.
    */
   queryTimeoutMs?: number;
+  /** The process's GitLab pacers; every client of one token must share them. Default: its own. */
+  pacers?: GitLabPacers;
+  /** Retry and back-off settings of the pacing layer (tests shorten them). */
+  retry?: Omit<PacedRequesterOptions, "pacers" | "lane" | "timeoutMs" | "log">;
+  /** Where rate-limit pauses and retries are logged. */
+  log?: Log;
 }
 
-/** Per-call bound: a stuck call fails fast, so a webhook is answered well inside GitLab's 10 s. */
+/** Per-attempt bound: a stuck call fails fast instead of holding a pacing slot. */
 export const DEFAULT_QUERY_TIMEOUT_MS = 4_000;
 
-/** gitbeaker resources for one instance, authenticated with the token as PRIVATE-TOKEN. */
+/**
+ * gitbeaker resources for one instance, authenticated with the token as
+ * PRIVATE-TOKEN, every call paced and retried by pacing.ts in place of
+ * gitbeaker's own retries and rate limiters.
+ */
 export function createGitLabClient(options: GitLabClientOptions): GitLabClient {
-  const settings = { host: options.url, token: options.token, queryTimeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS };
+  const requesterFn = createPacedRequesterFn({
+    ...options.retry,
+    pacers: options.pacers ?? createGitLabPacers(),
+    lane: gitLabLane(options.url, options.token),
+    timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    log: options.log,
+  });
+  // queryTimeout 0: gitbeaker would start its clock before the pacing wait; the requester bounds each attempt instead.
+  const settings = { host: options.url, token: options.token, queryTimeout: 0, requesterFn, rateLimits: {} };
   return {
     commits: new Commits(settings),
     issues: new Issues(settings),

@@ -4,6 +4,7 @@ import { RepoCache } from "../shared/repo-cache.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
+import { createGitLabPacers, type GitLabPacers } from "./pacing.js";
 import { readGitLabSettings } from "./settings.js";
 import { UserDirectory } from "./users.js";
 import { createGitLabHandler, type BackgroundTasks, type GitLabWebhookHandler } from "./webhook.js";
@@ -14,8 +15,13 @@ export { GITLAB_VARIABLES, isGitLabConfigured } from "./settings.js";
 export interface GitLabRuntime {
   log: Log;
   now: () => Date;
-  /** Where work that outlives its answer is counted (the server's pending deliveries). */
+  /**
+   * Where deliveries are worked on after their 202 (the server's
+   * BackgroundWork); without it each is worked on before its answer (tests).
+   */
   background?: BackgroundTasks;
+  /** The GitLab pacers, when something else in the process (a sweep) calls GitLab with the same token. */
+  pacers?: GitLabPacers;
 }
 
 /**
@@ -25,7 +31,8 @@ export interface GitLabRuntime {
  */
 export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitLabRuntime): GitLabWebhookHandler {
   const settings = readGitLabSettings(env);
-  const client = createGitLabClient({ url: settings.url, token: settings.token });
+  const pacers = runtime.pacers ?? createGitLabPacers();
+  const client = createGitLabClient({ url: settings.url, token: settings.token, pacers, log: runtime.log });
   const app = createGitLabApp({
     client,
     cache: new RepoCache(),

@@ -8,8 +8,6 @@ import { deliveryKeys, RecentDeliveries } from "./deliveries.js";
 /** The endpoint GitLab posts to (SPEC section 6). */
 export const GITLAB_WEBHOOK_PATH = "/api/gitlab/webhooks";
 export { MAX_BODY_BYTES };
-/** GitLab waits 10 s and counts a slower answer as a failure; answer by 7 s and keep working. */
-export const ANSWER_WITHIN_MS = 7_000;
 
 /** The handler's collaborators and limits; everything but `secret`, `app` and `log` has a default. */
 export interface GitLabHandlerOptions {
@@ -19,9 +17,12 @@ export interface GitLabHandlerOptions {
   log: Log;
   path?: string;
   maxBodyBytes?: number;
-  answerWithinMs?: number;
   deliveries?: RecentDeliveries;
-  /** Told about work that outlives its answer (the server's count of pending deliveries). */
+  /**
+   * Where the work goes after the answer (the server's BackgroundWork). With
+   * it, a delivery is answered 202 as soon as it is verified and parsed;
+   * without it (tests), the work is awaited and its outcome answered.
+   */
   background?: BackgroundTasks;
 }
 
@@ -47,11 +48,14 @@ export class WebhookRequestError extends Error {
 /**
  * `POST /api/gitlab/webhooks`. Refuses a wrong token (401, nothing read or
  * called), a body over the limit (413) and one that is not JSON (400);
- * answers 200 with what became of the event, or 202 when the work takes
- * longer than `answerWithinMs` and goes on after the answer. Failures are
- * logged and still answered 200: GitLab never retries a failed delivery,
- * and a group hook that GitLab disables after failures in one project
- * would stop every other project too. The sweep catches what is missed.
+ * answers a delivery seen before with 200 at once, and a new one with 202
+ * right after these checks, the work going on in the background: pacing may
+ * hold a call back for longer than GitLab's 10 s, and an emergency must not
+ * wait for the answer to a burst. Failures are logged with the delivery id,
+ * never answered as errors: GitLab does not retry a failed delivery, and a
+ * group hook that GitLab disables after failures in one project would stop
+ * every other project too. The sweep catches what is missed. Only when the
+ * background is full is a delivery refused (503).
  */
 export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhookHandler {
   const path = options.path ?? GITLAB_WEBHOOK_PATH;
@@ -88,18 +92,23 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
       send(response, 200, { status: "duplicate" });
       return true;
     }
-    const work = runEvent(options.app, event, payload, log).then((outcome) => {
-      if (outcome.status === "failed") deliveries.release(keys);
-      return outcome;
-    });
-    inflight.add(work);
-    void work.finally(() => inflight.delete(work));
-    const outcome = await withinDeadline(work, options.answerWithinMs ?? ANSWER_WITHIN_MS);
-    if (outcome === LATE) {
-      options.background?.start(`GitLab ${event} ${delivery ?? ""}`.trim(), () => work);
-      send(response, 202, { status: "accepted", reason: "still working; the outcome goes to the log" });
+    const run = () => {
+      const work = runEvent(options.app, event, payload, log).then((outcome) => {
+        if (outcome.status === "failed") deliveries.release(keys);
+        return outcome;
+      });
+      inflight.add(work);
+      void work.finally(() => inflight.delete(work));
+      return work;
+    };
+    if (!options.background) {
+      send(response, 200, await run());
+    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run)) {
+      send(response, 202, { status: "accepted" });
     } else {
-      send(response, 200, outcome);
+      deliveries.release(keys);
+      log.warn({}, "too much work in progress: delivery refused (503)");
+      send(response, 503, { error: "too much work in progress; the sweep will find this issue" });
     }
     return true;
   };
@@ -148,20 +157,6 @@ function parseObject(body: string): Record<string, unknown> {
     throw new WebhookRequestError(400, "the body is not a JSON object");
   }
   return value as Record<string, unknown>;
-}
-
-const LATE = Symbol("late");
-
-async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function send(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {

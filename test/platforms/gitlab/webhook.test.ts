@@ -6,7 +6,8 @@ import { createGitLabClient } from "../../../src/platforms/gitlab/client.js";
 import { ConfigDependents } from "../../../src/platforms/gitlab/config-dependents.js";
 import { createGitLabHandlerFromEnv } from "../../../src/platforms/gitlab/middleware.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
-import { createGitLabHandler, isValidToken, MAX_BODY_BYTES } from "../../../src/platforms/gitlab/webhook.js";
+import { createGitLabHandler, isValidToken, MAX_BODY_BYTES, type BackgroundTasks } from "../../../src/platforms/gitlab/webhook.js";
+import { BackgroundWork } from "../../../src/platforms/shared/background.js";
 import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
 import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
@@ -31,8 +32,8 @@ async function setup(env: NodeJS.ProcessEnv = ENV) {
   return { log, handler, url: await serve(handler) };
 }
 
-/** A handler with its timings shortened, to test what happens when GitLab's API is slow. */
-async function setupTimed(timing: { answerWithinMs: number; queryTimeoutMs: number }) {
+/** A handler with a short call timeout, and work in the background when one is given. */
+async function setupTimed(timing: { queryTimeoutMs: number; background?: BackgroundTasks }) {
   const log = captureLog();
   const client = createGitLabClient({ url: "https://gitlab.example.test", token: TOKEN, queryTimeoutMs: timing.queryTimeoutMs });
   const app = createGitLabApp({
@@ -43,15 +44,8 @@ async function setupTimed(timing: { answerWithinMs: number; queryTimeoutMs: numb
     dependents: new ConfigDependents(),
     now: () => THURSDAY_10_BERLIN,
   });
-  const background: string[] = [];
-  const handler = createGitLabHandler({
-    secret: SECRET,
-    app,
-    log,
-    answerWithinMs: timing.answerWithinMs,
-    background: { start: (label) => background.push(label) > 0 },
-  });
-  return { log, handler, background, url: await serve(handler) };
+  const handler = createGitLabHandler({ secret: SECRET, app, log, background: timing.background });
+  return { log, handler, url: await serve(handler) };
 }
 
 /** A raw POST, for bodies fetch would not send as they are. */
@@ -127,8 +121,13 @@ describe("POST /api/gitlab/webhooks", () => {
     expect(log.lines.some((line) => line.level === "warn" && line.message === "payload not understood: ignored")).toBe(true);
   });
 
-  it("answers 202 before a slow GitLab does and finishes the work afterwards", async () => {
-    const { url, handler, background } = await setupTimed({ answerWithinMs: 50, queryTimeoutMs: 2_000 });
+  it("answers 202 as soon as the delivery is verified, before a slow GitLab, and works on it afterwards", async () => {
+    const labels: string[] = [];
+    const background = new BackgroundWork(() => undefined);
+    const { url } = await setupTimed({
+      queryTimeoutMs: 2_000,
+      background: { start: (label, task) => labels.push(label) > 0 && background.start(label, task) },
+    });
     nock(API)
       .get("/user")
       .delay(300)
@@ -141,13 +140,38 @@ describe("POST /api/gitlab/webhooks", () => {
     const response = await deliver(url, "Issue Hook", issueHook());
 
     expect(Date.now() - started).toBeLessThan(250);
-    expect(response).toEqual({ status: 202, body: { status: "accepted", reason: "still working; the outcome goes to the log" } });
-    expect(background).toEqual([expect.stringMatching(/^GitLab Issue Hook event-\d+$/u)]);
+    expect(response).toEqual({ status: 202, body: { status: "accepted" } });
+    expect(labels).toEqual([expect.stringMatching(/^GitLab Issue Hook event-\d+$/u)]);
+    expect(background.pending).toBe(1);
+    await background.idle();
+  });
+
+  it("answers a delivery seen before with 200 and starts no work for it", async () => {
+    const labels: string[] = [];
+    const { url, handler } = await setupTimed({ queryTimeoutMs: 2_000, background: { start: (label) => labels.push(label) > 0 } });
+    const headers = { "idempotency-key": "once", "x-gitlab-event-uuid": "once-event" };
+
+    expect((await deliver(url, "Issue Hook", issueHook(), headers)).status).toBe(202);
+    expect(await deliver(url, "Issue Hook", issueHook(), headers)).toEqual({ status: 200, body: { status: "duplicate" } });
+    expect(labels).toHaveLength(1);
     await handler.settled();
   });
 
+  it("refuses a delivery with 503 while the background is full, and takes it when it is sent again", async () => {
+    let full = true;
+    const background = new BackgroundWork(() => undefined);
+    const { url } = await setupTimed({ queryTimeoutMs: 2_000, background: { start: (label, task) => !full && background.start(label, task) } });
+    const headers = { "idempotency-key": "busy", "x-gitlab-event-uuid": "busy-event" };
+
+    expect((await deliver(url, "Issue Hook", issueHook(), headers)).status).toBe(503);
+    full = false;
+    nock(API).get("/user").reply(200, SELF).get(CONFIG_FILE).query(true).reply(404, {});
+    expect((await deliver(url, "Issue Hook", issueHook(), headers)).status).toBe(202);
+    await background.idle();
+  });
+
   it("gives up on a call that hangs, logs it, and takes the resent delivery again", async () => {
-    const { url, log } = await setupTimed({ answerWithinMs: 2_000, queryTimeoutMs: 100 });
+    const { url, log } = await setupTimed({ queryTimeoutMs: 100 });
     nock(API).get("/user").delay(1_000).reply(200, SELF);
     const headers = { "idempotency-key": "resent", "x-gitlab-event-uuid": "resent-event" };
 
