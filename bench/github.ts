@@ -22,6 +22,7 @@ export interface Setup {
 export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
   const fake = new FakeGitHub({ latencyMs });
   for (const repo of repos) fake.addRepo(repo.name, repo.installation, CONFIG);
+  fake.addRepo(WARM_UP.name, WARM_UP.installation, CONFIG);
   const host = await fake.start();
   const server = await startFrontdesk({
     APP_ID: "1",
@@ -31,8 +32,18 @@ export async function setUp(latencyMs: number, repos: { name: string; installati
     GHE_PROTOCOL: "http",
     LOG_LEVEL: "warn",
   });
+  // One ticket in a repository of its own, so that the server has loaded its
+  // code (tsx compiles modules on first use) before anything is measured;
+  // the measured repositories' configuration and labels are still cold.
+  const warm = openTicket(fake, WARM_UP.name, WARM_UP.installation, "Warm-up: the logo is blurry");
+  await deliverGitHub(server.url, SECRET, "issues", warm.id, warm.payload);
+  await waitFor(() => acks(fake, WARM_UP.name, warm.number) === 1, 20_000, "the warm-up ticket");
+  await server.settled();
+  fake.calls.length = 0;
   return { fake, server, stop: async () => (await server.stop(), await fake.stop()) };
 }
+
+const WARM_UP = { name: "warm-up/site", installation: 99 };
 
 let nextNumber = 1;
 

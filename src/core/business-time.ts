@@ -43,7 +43,8 @@ const DAY = 86_400_000;
  *   earlier, so this only guards against unvalidated input.
  */
 export function toBusinessHours(config: Config["business_hours"]): BusinessHours {
-  if (!IANAZone.isValidZone(config.timezone)) throw new RangeError(`not an IANA time zone: ${config.timezone}`);
+  // IANAZone.create caches zones by name; isValidZone would ask ICU again on every ticket.
+  if (!IANAZone.create(config.timezone).isValid) throw new RangeError(`not an IANA time zone: ${config.timezone}`);
   const span = parseHours(config.hours);
   if (!span) throw new RangeError(`not a span of hours: ${config.hours}`);
   if (config.days.length === 0) throw new RangeError("business_hours.days is empty");

@@ -8,7 +8,9 @@ import { createServer } from "node:net";
  */
 export async function startFrontdesk(env: Record<string, string>) {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // FRONTDESK_EXEC_ARGV: extra node flags for the server, e.g. "--cpu-prof" when profiling a bench.
+  const extra = (process.env.FRONTDESK_EXEC_ARGV ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", "src/main.ts"], {
     env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
