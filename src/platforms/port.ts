@@ -10,6 +10,8 @@ import type { Comment, Ticket } from "../core/types.js";
 export interface OpenIssue {
   ticket: Ticket;
   commentCount: number;
+  /** When the issue last changed (a note, a label), where the listing says; lets a sweep reuse what it read before. */
+  updatedAt?: Date;
 }
 
 export interface IssueTracker {

@@ -1,0 +1,136 @@
+import type { Config } from "../../config/schema.js";
+import { describeLabel, SUPPORT_LABEL } from "../../core/labels.js";
+import { findOwnComment } from "../../core/marker.js";
+import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
+import { ACK_MARKER } from "../../core/plan-intake.js";
+import { planSweep, type SweepComment, type SweepPlan, type TriageWindow } from "../../core/plan-sweep.js";
+import { hasLabel } from "../../core/text-match.js";
+import type { IssueTracker, Log, OpenIssue } from "../port.js";
+import { reconcileIntake } from "./intake.js";
+import type { RepoConfig } from "./repo-config.js";
+import { isRateLimitError } from "./sweep-errors.js";
+import { createSummary, type SweepSummary } from "./sweep-summary.js";
+import { SweepTracker } from "./sweep-tracker.js";
+
+/** Untriaged issues older than this predate the desk (or its configuration): the sweep leaves them be. */
+export const TRIAGE_LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
+/** Issues younger than this are left to their webhook, which is most likely on its way. */
+export const TRIAGE_GRACE_MS = 2 * 60 * 1000;
+
+/** The triage window of a sweep that runs at `now`. */
+export function triageWindowAt(now: Date): TriageWindow {
+  return { from: new Date(now.getTime() - TRIAGE_LOOKBACK_MS), to: new Date(now.getTime() - TRIAGE_GRACE_MS) };
+}
+
+/** One repository or project, as the platform's sweep hands it over. */
+export interface RepoSweep {
+  tracker: IssueTracker;
+  config: RepoConfig;
+  /** Comments of the tickets that need them, in as few calls as the platform allows (missing numbers: none). */
+  readComments(tickets: readonly OpenIssue[]): Promise<Map<number, SweepComment[]>>;
+  /** Runs `task` in the issue's lock, the one webhooks for that issue take. */
+  lock<T>(number: number, task: () => Promise<T>): Promise<T>;
+  now: Date;
+  log: Log;
+}
+
+/**
+ * Sweeps one repository: lists its open issues once, reads comments only for
+ * the tickets that may need an action, plans each ticket and applies the
+ * plan in the ticket's lock. A failing ticket is logged and counted and the
+ * others go on; a rate limit is thrown, to stop the sweep.
+ */
+export async function sweepRepository(request: RepoSweep): Promise<SweepSummary> {
+  const summary = createSummary();
+  const { config } = request;
+  if (config.kind === "missing") return summary;
+  summary.repos = 1;
+  const open = await request.tracker.listOpenIssues();
+  const tracker = new SweepTracker(request.tracker, open);
+  const window = triageWindowAt(request.now);
+  if (config.kind === "invalid") {
+    // As at intake: with a broken configuration a new ticket is at least labelled support.
+    const unlabelled = open.filter((issue) => needsKeeping(issue, window));
+    for (const issue of unlabelled) {
+      await guard(request, issue, summary, async () => {
+        if (await triage(request, tracker, issue)) summary.triaged++;
+      });
+    }
+    return summary;
+  }
+  const plans = await planAll(request, config.config, open, window);
+  for (const [issue, plan] of plans) {
+    if (plan.kind === "skip" || plan.kind === "need-comments") {
+      request.log.debug({ repo: tracker.repo, issue: issue.ticket.number, reason: plan.reason }, "sweep: nothing to do");
+      continue;
+    }
+    await guard(request, issue, summary, async () => {
+      if (plan.kind === "triage") {
+        if (await triage(request, tracker, issue)) summary.triaged++;
+        return;
+      }
+      await request.lock(issue.ticket.number, async () => {
+        for (const step of plan.steps) await tracker.apply(issue.ticket.number, step, (label) => describeLabel(config.config, label));
+      });
+      if (plan.kind === "remind") summary.reminders++;
+      else summary.escalations++;
+      request.log.info({ repo: tracker.repo, issue: issue.ticket.number, due: plan.due.toISOString(), reason: plan.reason }, plan.kind === "remind" ? "reminder sent" : "ticket escalated");
+    });
+  }
+  return summary;
+}
+
+/** Plans from the listing, then again with comments for the tickets that need them (read together). */
+async function planAll(request: RepoSweep, config: Config, open: OpenIssue[], window: TriageWindow): Promise<[OpenIssue, SweepPlan][]> {
+  const plan = (issue: OpenIssue, comments?: SweepComment[]) =>
+    planSweep({ config, ticket: issue.ticket, commentCount: issue.commentCount, comments, now: request.now, triageWindow: window });
+  const first = open.map((issue) => [issue, plan(issue)] as [OpenIssue, SweepPlan]);
+  const needing = first.filter(([, result]) => result.kind === "need-comments").map(([issue]) => issue);
+  if (needing.length === 0) return first;
+  const comments = await request.readComments(needing);
+  return first.map(([issue, result]) => [issue, result.kind === "need-comments" ? plan(issue, comments.get(issue.ticket.number) ?? []) : result]);
+}
+
+/**
+ * The webhook's intake, in the issue's lock, after a fresh look at its
+ * comments: when a delivery triaged it since the listing, nothing happens.
+ */
+async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssue): Promise<boolean> {
+  const { number } = issue.ticket;
+  return request.lock(number, async () => {
+    const comments = request.config.kind === "valid" ? await request.tracker.listComments(number) : [];
+    if (findOwnComment(comments, ACK_MARKER)) return false;
+    tracker.useComments(number, comments);
+    const outcome = await reconcileIntake({
+      tracker,
+      config: request.config,
+      ticket: issue.ticket,
+      commentCount: comments.length,
+      reopened: false,
+      now: request.now,
+      log: request.log,
+    });
+    return outcome.kind === "triage" || outcome.kind === "invalid-config";
+  });
+}
+
+function needsKeeping(issue: OpenIssue, window: TriageWindow): boolean {
+  const created = issue.ticket.createdAt.getTime();
+  return (
+    whyNotATicketBeforeConfig(issue.ticket) === undefined &&
+    !hasLabel(issue.ticket.labels, SUPPORT_LABEL) &&
+    created >= window.from.getTime() &&
+    created < window.to.getTime()
+  );
+}
+
+/** One ticket's failure is logged and counted; a rate limit goes up and ends the sweep. */
+async function guard(request: RepoSweep, issue: OpenIssue, summary: SweepSummary, task: () => Promise<unknown>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    if (isRateLimitError(error)) throw error;
+    summary.errors++;
+    request.log.error({ err: error, repo: request.tracker.repo, issue: issue.ticket.number }, "sweep: ticket failed");
+  }
+}

@@ -1,0 +1,107 @@
+import type { Log } from "../port.js";
+import { withPriority } from "./priority.js";
+import { parseSweepInterval } from "./sweep-interval.js";
+import { addSummary, createSummary, formatSummary, type SweepSummary } from "./sweep-summary.js";
+
+/** One platform's sweep: every repository or project it serves, once. */
+export interface Sweep {
+  /** `github` or `gitlab`, for the log. */
+  readonly platform: string;
+  run(now: Date, log: Log): Promise<SweepSummary>;
+}
+
+/** Where a platform registers its sweep (the server's runner). */
+export interface SweepRegistry {
+  add(sweep: Sweep): void;
+}
+
+/** The timer functions the runner uses; tests pass their own. */
+export interface SweepTimers {
+  setInterval(callback: () => void, ms: number): NodeJS.Timeout;
+  clearInterval(timer: NodeJS.Timeout): void;
+}
+
+export interface SweepRunnerOptions {
+  log: Log;
+  now: () => Date;
+  /** Milliseconds between periodic sweeps; 0: none (on demand only). */
+  intervalMs: number;
+  timers?: SweepTimers;
+}
+
+const SYSTEM_TIMERS: SweepTimers = {
+  setInterval: (callback, ms) => setInterval(callback, ms),
+  clearInterval: (timer) => clearInterval(timer),
+};
+
+/**
+ * Runs the platforms' sweeps, one sweep at a time per process: a sweep that
+ * is due while the last one still runs is skipped, not queued. Everything a
+ * sweep calls is paced at background priority, behind every webhook.
+ */
+export class SweepRunner implements SweepRegistry {
+  readonly #sweeps: Sweep[] = [];
+  readonly #options: SweepRunnerOptions;
+  #running = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(options: SweepRunnerOptions) {
+    this.#options = options;
+  }
+
+  add(sweep: Sweep): void {
+    this.#sweeps.push(sweep);
+  }
+
+  /** Sweeps every platform once; undefined when a sweep was already running. */
+  async run(): Promise<SweepSummary | undefined> {
+    const { log } = this.#options;
+    if (this.#running) {
+      log.info("sweep skipped: the previous one is still running");
+      return undefined;
+    }
+    this.#running = true;
+    try {
+      const now = this.#options.now();
+      const total = createSummary();
+      await withPriority("background", async () => {
+        // Platforms have their own limits: a rate limit on one does not stop the other.
+        for (const sweep of this.#sweeps) {
+          try {
+            addSummary(total, await sweep.run(now, log));
+          } catch (error) {
+            total.errors++;
+            log.error({ err: error, platform: sweep.platform }, "sweep failed");
+          }
+        }
+      });
+      log.info({ ...total }, `sweep done: ${formatSummary(total)}`);
+      return total;
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Sweeps every interval from now on; the timer never keeps the process alive. */
+  start(): void {
+    const { intervalMs, log } = this.#options;
+    if (this.#timer || intervalMs <= 0 || this.#sweeps.length === 0) return;
+    const timers = this.#options.timers ?? SYSTEM_TIMERS;
+    this.#timer = timers.setInterval(() => {
+      this.run().catch((error: unknown) => log.error({ err: error }, "sweep failed"));
+    }, intervalMs);
+    this.#timer.unref?.();
+    log.info({ intervalMs, platforms: this.#sweeps.map((sweep) => sweep.platform) }, "periodic sweep started");
+  }
+
+  stop(): void {
+    if (!this.#timer) return;
+    (this.#options.timers ?? SYSTEM_TIMERS).clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/** The server's runner, every SWEEP_INTERVAL (default 5 minutes); throws SweepIntervalError for a bad value. */
+export function createSweepRunnerFromEnv(env: NodeJS.ProcessEnv, log: Log, now: () => Date = () => new Date()): SweepRunner {
+  return new SweepRunner({ log, now, intervalMs: parseSweepInterval(env.SWEEP_INTERVAL) });
+}
