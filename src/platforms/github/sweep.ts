@@ -1,0 +1,144 @@
+import type { Probot } from "probot";
+import type { SweepComment } from "../../core/plan-sweep.js";
+import { isTeamAssociation } from "../../core/team.js";
+import type { Log, OpenIssue } from "../port.js";
+import type { KeyedLock } from "../shared/keyed-lock.js";
+import type { RepoCache } from "../shared/repo-cache.js";
+import { isRateLimitError } from "../shared/sweep-errors.js";
+import { sweepRepository } from "../shared/sweep-repo.js";
+import type { Sweep } from "../shared/sweep-runner.js";
+import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
+import { loadGitHubConfig } from "./config-loader.js";
+import { toComment, type GitHubComment } from "./mapper.js";
+import type { GitHubOctokit } from "./octokit.js";
+import { GitHubTracker } from "./tracker.js";
+
+/**
+ * The GitHub side of the sweep: every installation, every repository it
+ * grants, every open ticket there. A repository costs one listing of its
+ * open issues and at most one listing of its comments (all tickets at once,
+ * `since` the oldest that needs them); its configuration comes from the same
+ * cache the webhooks use.
+ */
+
+/** What the sweep shares with the webhooks: the same Probot (and pacing), configuration cache and issue locks. */
+export interface GitHubSweepDeps {
+  probot: Pick<Probot, "auth">;
+  cache: RepoCache;
+  locks: KeyedLock;
+}
+
+interface RepositoryRef {
+  name: string;
+  full_name: string;
+  owner: { login: string };
+  archived?: boolean;
+  disabled?: boolean;
+}
+
+type RepoComment = GitHubComment & { issue_url: string; author_association?: string | null };
+
+/** The GitHub sweep, for the server's runner or `frontdesk sweep`. */
+export function createGitHubSweep(deps: GitHubSweepDeps): Sweep {
+  return { platform: "github", run: (now, log) => sweepGitHub(deps, now, log) };
+}
+
+async function sweepGitHub(deps: GitHubSweepDeps, now: Date, log: Log): Promise<SweepSummary> {
+  const total = createSummary();
+  const app = await deps.probot.auth();
+  const installations = await stopOnRateLimit(total, log, "installations", () =>
+    app.paginate(app.rest.apps.listInstallations, { per_page: 100 }),
+  );
+  for (const installation of installations ?? []) {
+    if (total.rateLimited) break;
+    if (installation.suspended_at) continue;
+    try {
+      await sweepInstallation(deps, installation.id, now, log, total);
+    } catch (error) {
+      if (isRateLimitError(error)) return rateLimited(total, log, `installation ${installation.id}`, error);
+      total.errors++;
+      log.error({ err: error, installation: installation.id }, "sweep: installation failed");
+    }
+  }
+  return total;
+}
+
+async function sweepInstallation(deps: GitHubSweepDeps, id: number, now: Date, log: Log, total: SweepSummary): Promise<void> {
+  const octokit = (await deps.probot.auth(id)) as GitHubOctokit;
+  const repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as RepositoryRef[];
+  for (const repository of repositories) {
+    if (repository.archived || repository.disabled) continue;
+    try {
+      addSummary(total, await sweepGitHubRepository(deps, octokit, repository, now, log));
+    } catch (error) {
+      if (isRateLimitError(error)) {
+        rateLimited(total, log, repository.full_name, error);
+        return;
+      }
+      total.errors++;
+      log.error({ err: error, repo: repository.full_name }, "sweep: repository failed");
+    }
+  }
+}
+
+async function sweepGitHubRepository(
+  deps: GitHubSweepDeps,
+  octokit: GitHubOctokit,
+  repository: RepositoryRef,
+  now: Date,
+  log: Log,
+): Promise<SweepSummary> {
+  const owner = repository.owner.login;
+  const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name));
+  if (config.kind === "missing") return createSummary();
+  if (config.kind === "invalid") log.debug({ repo: repository.full_name }, "sweep: configuration invalid, new tickets are only labelled");
+  const summary = await sweepRepository({
+    tracker: new GitHubTracker(octokit, owner, repository.name, deps.cache),
+    config,
+    readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets),
+    lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
+    now,
+    log,
+  });
+  log.debug({ repo: repository.full_name, ...summary }, "sweep: repository done");
+  return summary;
+}
+
+/**
+ * The comments of several tickets in one listing of the repository's
+ * comments since the oldest of them was opened, instead of one call each.
+ */
+export async function listRepoComments(
+  octokit: GitHubOctokit,
+  owner: string,
+  repo: string,
+  tickets: readonly OpenIssue[],
+): Promise<Map<number, SweepComment[]>> {
+  const byNumber = new Map<number, SweepComment[]>(tickets.map((issue) => [issue.ticket.number, []]));
+  if (tickets.length === 0) return byNumber;
+  const since = new Date(Math.min(...tickets.map((issue) => issue.ticket.createdAt.getTime()))).toISOString();
+  const comments = (await octokit.paginate(octokit.rest.issues.listCommentsForRepo, { owner, repo, since, per_page: 100 })) as RepoComment[];
+  for (const comment of comments) {
+    const number = Number(/\/issues\/(\d+)$/u.exec(comment.issue_url)?.[1]);
+    byNumber.get(number)?.push({ ...toComment(comment), byRepositoryMember: isTeamAssociation(comment.author_association) });
+  }
+  for (const list of byNumber.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return byNumber;
+}
+
+/** Runs a listing; a rate limit marks the sweep as stopped and yields undefined. */
+async function stopOnRateLimit<T>(total: SweepSummary, log: Log, what: string, task: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await task();
+  } catch (error) {
+    if (!isRateLimitError(error)) throw error;
+    rateLimited(total, log, what, error);
+    return undefined;
+  }
+}
+
+function rateLimited(total: SweepSummary, log: Log, where: string, error: unknown): SweepSummary {
+  total.rateLimited = true;
+  log.warn({ err: error, where }, "sweep stopped by a rate limit; the next sweep carries on");
+  return total;
+}
