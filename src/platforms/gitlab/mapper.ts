@@ -31,6 +31,7 @@ export interface GitLabRestIssue {
   assignees?: GitLabUser[] | null;
   state: string;
   created_at: string;
+  updated_at?: string;
   user_notes_count?: number;
 }
 

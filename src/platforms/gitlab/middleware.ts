@@ -1,11 +1,14 @@
 import type { Log } from "../port.js";
 import { KeyedLock } from "../shared/keyed-lock.js";
 import { RepoCache } from "../shared/repo-cache.js";
+import type { SweepRegistry } from "../shared/sweep-runner.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
 import { createGitLabPacers, type GitLabPacers } from "./pacing.js";
+import { readGitLabProjects, recordSeenProjects, SeenProjects } from "./seen-projects.js";
 import { readGitLabSettings } from "./settings.js";
+import { createGitLabSweep } from "./sweep.js";
 import { UserDirectory } from "./users.js";
 import { createGitLabHandler, type BackgroundTasks, type GitLabWebhookHandler } from "./webhook.js";
 
@@ -22,6 +25,8 @@ export interface GitLabRuntime {
   background?: BackgroundTasks;
   /** The GitLab pacers, when something else in the process (a sweep) calls GitLab with the same token. */
   pacers?: GitLabPacers;
+  /** Where the GitLab sweep is registered (the server's runner); it shares this handler's client, caches and locks. */
+  sweeps?: SweepRegistry;
 }
 
 /**
@@ -33,14 +38,18 @@ export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitL
   const settings = readGitLabSettings(env);
   const pacers = runtime.pacers ?? createGitLabPacers();
   const client = createGitLabClient({ url: settings.url, token: settings.token, pacers, log: runtime.log });
-  const app = createGitLabApp({
+  const deps = {
     client,
     cache: new RepoCache(),
     locks: new KeyedLock(),
     users: new UserDirectory(client.users),
     dependents: new ConfigDependents(),
     now: runtime.now,
-  });
+  };
+  // GitLab has no installations: the sweep covers the projects webhooks came from, and GITLAB_PROJECTS.
+  const seen = new SeenProjects();
+  const app = recordSeenProjects(createGitLabApp(deps), seen);
+  runtime.sweeps?.add(createGitLabSweep({ app: deps, seen, paths: readGitLabProjects(env) }));
   runtime.log.info({ url: settings.url }, "GitLab served at POST /api/gitlab/webhooks");
   return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background });
 }

@@ -4,7 +4,7 @@ import type { Comment, Ticket } from "../../core/types.js";
 import type { Log, OpenIssue, TicketEditor } from "../port.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";
-import { toComment, toTicketFromRest, type GitLabRestIssue, type GitLabRestNote, type SelfUser } from "./mapper.js";
+import { parseGitLabTime, toComment, toTicketFromRest, type GitLabRestIssue, type GitLabRestNote, type SelfUser } from "./mapper.js";
 import type { UserDirectory } from "./users.js";
 
 /** A GitLab project: the numeric id for API calls, the full path for people and caches. */
@@ -61,7 +61,11 @@ export class GitLabTracker implements TicketEditor {
     })) as unknown as GitLabRestIssue[];
     return issues.map((issue) => {
       this.#rememberAssignees(issue);
-      return { ticket: toTicketFromRest(this.repo, issue, this.#deps.self), commentCount: issue.user_notes_count ?? 0 };
+      return {
+        ticket: toTicketFromRest(this.repo, issue, this.#deps.self),
+        commentCount: issue.user_notes_count ?? 0,
+        ...(issue.updated_at ? { updatedAt: parseGitLabTime(issue.updated_at) } : {}),
+      };
     });
   }
 
