@@ -6,6 +6,8 @@ import { BackgroundWork } from "./platforms/shared/background.js";
 import { KeyedLock } from "./platforms/shared/keyed-lock.js";
 import { GITHUB_LIMITS, Pacer } from "./platforms/shared/pacer.js";
 import { RepoCache } from "./platforms/shared/repo-cache.js";
+import { createSweepRunnerFromEnv } from "./platforms/shared/sweep-runner.js";
+import { createGitHubSweep } from "./platforms/github/sweep.js";
 
 // The entry point: read the environment, wire the parts, listen. No logic here.
 const env = process.env;
@@ -15,17 +17,19 @@ const github = isGitHubConfigured(env);
 const gitlab = isGitLabConfigured(env);
 
 const background = new BackgroundWork((error, label) => log.error({ err: error, work: label }, "background work failed"));
+const sweeps = createSweepRunnerFromEnv(env, log);
 
 if (github) {
   const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS));
   const deps = { cache: new RepoCache(), locks: new KeyedLock(), now: () => new Date() };
   const options = { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined, background };
   handlers.push(await createGitHubHandler(probot, deps, options));
+  sweeps.add(createGitHubSweep({ probot, ...deps }));
 } else {
   log.warn(`GitHub is not served: set ${GITHUB_VARIABLES.join(", ")} (and GHE_HOST for GitHub Enterprise Server)`);
 }
 if (gitlab) {
-  handlers.push(createGitLabHandlerFromEnv(env, { log, now: () => new Date(), background }));
+  handlers.push(createGitLabHandlerFromEnv(env, { log, now: () => new Date(), background, sweeps }));
 } else {
   log.warn(`GitLab is not served: set ${GITLAB_VARIABLES.join(" and ")} (and GITLAB_URL when self-managed)`);
 }
@@ -41,8 +45,12 @@ const host = env.HOST || undefined;
 server.listen(port, host, () => {
   const address = server.address();
   log.info({ address }, `frontdesk listening on port ${typeof address === "object" && address ? address.port : port}`);
+  sweeps.start();
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () => {
+    sweeps.stop();
+    server.close(() => process.exit(0));
+  });
 }

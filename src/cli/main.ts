@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { createNodeIo, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from "./io.js";
 import { runSchema } from "./schema.js";
 import { runSimulate } from "./simulate.js";
+import { runSweep } from "./sweep.js";
 import { runValidate } from "./validate.js";
 
 /**
@@ -23,6 +24,11 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     run: runSimulate,
   },
   schema: { usage: "schema", summary: "print the configuration's JSON Schema, for editors", run: runSchema },
+  sweep: {
+    usage: "sweep",
+    summary: "sweep every repository once: triage missed issues, remind, escalate",
+    run: (args, io) => runSweep(args, io, { env: process.env }),
+  },
 };
 
 /** `frontdesk --help`. */

@@ -1,0 +1,102 @@
+import type { Log } from "../platforms/port.js";
+import { createGitHubProbot } from "../platforms/github/middleware.js";
+import { createGitHubSweep } from "../platforms/github/sweep.js";
+import { createGitLabClient } from "../platforms/gitlab/client.js";
+import { ConfigDependents } from "../platforms/gitlab/config-dependents.js";
+import { readGitLabProjects } from "../platforms/gitlab/seen-projects.js";
+import { DEFAULT_GITLAB_URL, normalizeGitLabUrl } from "../platforms/gitlab/settings.js";
+import { createGitLabSweep } from "../platforms/gitlab/sweep.js";
+import { UserDirectory } from "../platforms/gitlab/users.js";
+import { KeyedLock } from "../platforms/shared/keyed-lock.js";
+import { GITHUB_LIMITS, Pacer } from "../platforms/shared/pacer.js";
+import { RepoCache } from "../platforms/shared/repo-cache.js";
+import { SweepRunner, type Sweep } from "../platforms/shared/sweep-runner.js";
+import { formatSummary } from "../platforms/shared/sweep-summary.js";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+
+/**
+ * `frontdesk sweep`: one sweep now, with the clients the server would build
+ * from the same environment variables, and a summary. Useful after a restart,
+ * or from cron when the server's periodic sweep is off.
+ */
+
+const USAGE = [
+  "Usage: frontdesk sweep [--verbose]",
+  "",
+  "Sweeps every repository and project once: triages issues whose webhook never arrived,",
+  "reminds contacts and escalates tickets past their response time.",
+  "",
+  "GitHub: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH), GHE_HOST for GitHub Enterprise Server.",
+  "GitLab: GITLAB_TOKEN, GITLAB_URL, and GITLAB_PROJECTS (comma-separated project paths).",
+  "",
+].join("\n");
+
+export interface SweepCommandOptions {
+  env: NodeJS.ProcessEnv;
+  /** Builds the platforms' sweeps from the environment; tests replace it. */
+  createSweeps?: (env: NodeJS.ProcessEnv, log: Log) => Sweep[];
+}
+
+/** Runs `frontdesk sweep`: exit 0 when all went well, 1 after errors or a rate limit, 2 when nothing is configured. */
+export async function runSweep(args: readonly string[], io: CliIo, options: SweepCommandOptions): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const unknown = args.filter((arg) => arg !== "--verbose");
+  if (unknown.length > 0) {
+    io.stderr(`frontdesk sweep: unknown argument ${JSON.stringify(unknown[0])}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const log = createCliLog(io, args.includes("--verbose"));
+  const sweeps = (options.createSweeps ?? createSweepsFromEnv)(options.env, log);
+  if (sweeps.length === 0) {
+    io.stderr("frontdesk sweep: nothing to sweep: set APP_ID and PRIVATE_KEY for GitHub, or GITLAB_TOKEN and GITLAB_PROJECTS for GitLab\n");
+    return EXIT_USAGE;
+  }
+  const runner = new SweepRunner({ log, now: () => io.now(), intervalMs: 0 });
+  for (const sweep of sweeps) runner.add(sweep);
+  const summary = await runner.run();
+  if (!summary) return EXIT_INVALID;
+  io.stdout(`${formatSummary(summary)}\n`);
+  return summary.errors > 0 || summary.rateLimited ? EXIT_INVALID : EXIT_OK;
+}
+
+/** The sweeps the environment configures, built as the server builds its clients. */
+export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log): Sweep[] {
+  const sweeps: Sweep[] = [];
+  if (env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)) {
+    // Probot logs to stdout; below warn it would bury the summary.
+    const probot = createGitHubProbot({ ...env, LOG_LEVEL: env.LOG_LEVEL || "warn" }, new Pacer(GITHUB_LIMITS));
+    sweeps.push(createGitHubSweep({ probot, cache: new RepoCache(), locks: new KeyedLock() }));
+  }
+  const paths = readGitLabProjects(env);
+  if (env.GITLAB_TOKEN && paths.length > 0) {
+    const client = createGitLabClient({ url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token: env.GITLAB_TOKEN, log });
+    const app = {
+      client,
+      cache: new RepoCache(),
+      locks: new KeyedLock(),
+      users: new UserDirectory(client.users),
+      dependents: new ConfigDependents(),
+      now: () => new Date(),
+    };
+    sweeps.push(createGitLabSweep({ app, paths }));
+  } else if (env.GITLAB_TOKEN) {
+    log.warn("GitLab is not swept: frontdesk sweep knows GitLab projects only from GITLAB_PROJECTS");
+  }
+  return sweeps;
+}
+
+/** Warnings and errors to stderr, one line each; with --verbose, what each ticket got too. */
+function createCliLog(io: CliIo, verbose: boolean): Log {
+  const write = (level: string) => (obj: object | string, msg?: string) => {
+    const fields = typeof obj === "string" ? {} : (obj as Record<string, unknown>);
+    const text = typeof obj === "string" ? obj : (msg ?? "");
+    const where = [fields.repo ?? fields.where, fields.issue === undefined ? undefined : `#${String(fields.issue)}`].filter(Boolean).join("");
+    const error = fields.err instanceof Error ? `: ${fields.err.message}` : "";
+    io.stderr(`${level}: ${text}${where ? ` (${where})` : ""}${error}\n`);
+  };
+  const quiet = () => undefined;
+  return { debug: quiet, info: verbose ? write("info") : quiet, warn: write("warn"), error: write("error") };
+}
