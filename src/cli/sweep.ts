@@ -31,6 +31,7 @@ const USAGE = [
   "",
 ].join("\n");
 
+/** The environment to build clients from, and (in tests) the sweeps themselves. */
 export interface SweepCommandOptions {
   env: NodeJS.ProcessEnv;
   /** Builds the platforms' sweeps from the environment; tests replace it. */

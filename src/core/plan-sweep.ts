@@ -33,6 +33,7 @@ export interface TriageWindow {
   to: Date;
 }
 
+/** One open issue as the sweep sees it, with the configuration and the time. */
 export interface SweepInput {
   config: Config;
   ticket: Ticket;

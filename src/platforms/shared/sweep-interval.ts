@@ -24,7 +24,7 @@ export function parseSweepInterval(value: string | undefined): number {
   if (text === "off") return 0;
   if (/^\d+$/u.test(text)) return Number(text) * 1000;
   const match = DURATION.exec(text);
-  if (!match || text === "") {
+  if (!match) {
     throw new SweepIntervalError(`SWEEP_INTERVAL=${JSON.stringify(value)} is not an interval: use seconds (300) or a duration (5m, 90s, 1h30m), or off`);
   }
   const [, hours = "0", minutes = "0", seconds = "0"] = match;

@@ -21,6 +21,7 @@ export interface SweepTimers {
   clearInterval(timer: NodeJS.Timeout): void;
 }
 
+/** What a runner needs: where to log, the clock, and how often to sweep. */
 export interface SweepRunnerOptions {
   log: Log;
   now: () => Date;
