@@ -1,6 +1,7 @@
 import type { Log } from "../port.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
 import type { RepoCache } from "../shared/repo-cache.js";
+import { withPriority } from "../shared/priority.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import type { GitLabClient } from "./client.js";
 import type { ConfigDependents } from "./config-dependents.js";
@@ -41,11 +42,15 @@ export function lockIssue<T>(deps: GitLabAppDeps, project: ProjectRef, iid: numb
   return deps.locks.run(`gitlab:${project.path}#${iid}`.toLowerCase(), task);
 }
 
-/** The project's configuration, loaded once per cache period; GitHub-only keys are named in the log then. */
+/**
+ * The project's configuration, loaded once per cache period; GitHub-only keys
+ * are named in the log then. The load is shared by every delivery waiting
+ * for it, an emergency's among them, so it goes as urgent.
+ */
 export function readProjectConfig(deps: GitLabAppDeps, project: GitLabHookProject, log: Log): Promise<RepoConfig> {
   const path = project.path_with_namespace;
   return deps.cache.get(path, "config", async () => {
-    const loaded = await loadGitLabConfig(deps.client.files, path, project.default_branch);
+    const loaded = await withPriority("urgent", () => loadGitLabConfig(deps.client.files, path, project.default_branch));
     deps.dependents.record(path, loaded.inheritsFrom);
     if (loaded.config.kind === "valid") {
       const { config, warnings } = loaded.config;

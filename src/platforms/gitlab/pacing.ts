@@ -29,9 +29,14 @@ export const GITLAB_REQUEST_LIMITS: PacerLimits = {
   backgroundReserve: 300,
 };
 
-/** Note creation, per user: GitLab's default is 300 a minute; frontdesk stays at two thirds. */
+/**
+ * Note creation, per user: GitLab's default is 300 a minute; frontdesk stays
+ * at two thirds. A note takes its place here first and then waits in the
+ * requests lane, so this lane must not limit concurrency: a normal note
+ * holding a place while it queues for a request would keep an urgent one out.
+ */
 export const GITLAB_NOTE_LIMITS: PacerLimits = {
-  concurrent: 10,
+  concurrent: 100_000,
   writesPerMinute: 200,
   writesPerHour: 12_000,
   reserve: 20,

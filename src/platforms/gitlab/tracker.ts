@@ -2,6 +2,7 @@ import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
 import type { Comment, Ticket } from "../../core/types.js";
 import type { Log, OpenIssue, TicketEditor } from "../port.js";
+import { withPriority } from "../shared/priority.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";
 import { parseGitLabTime, toComment, toTicketFromRest, type GitLabRestIssue, type GitLabRestNote, type SelfUser } from "./mapper.js";
@@ -147,29 +148,34 @@ export class GitLabTracker implements TicketEditor {
     return this.#assigneeIds.get(iid) ?? [];
   }
 
-  /** Labels of a project and its groups are read once per project; missing ones get colour and description. */
+  /**
+   * Labels of a project and its groups are read once per project; missing
+   * ones get colour and description, each created once however many tickets
+   * ask for it at the same time. Both are shared, so they go as urgent: an
+   * emergency may be among those waiting.
+   */
   async #createMissingLabels(project: ProjectRef, specs: LabelSpec[]): Promise<void> {
     const { client, cache } = this.#deps;
-    const existing = await cache.get(project.path, "labels", async () => {
-      const labels = await client.labels.all(project.id, { includeAncestorGroups: true, perPage: 100 });
-      return new Set(labels.map((label) => label.name.toLowerCase()));
-    });
+    const existing = await cache.get(project.path, "labels", () =>
+      withPriority("urgent", async () => {
+        const labels = await client.labels.all(project.id, { includeAncestorGroups: true, perPage: 100 });
+        return new Set(labels.map((label) => label.name.toLowerCase()));
+      }),
+    );
     const missing = specs.filter((spec) => !existing.has(spec.name.toLowerCase()));
     await Promise.all(
       missing.map((spec) =>
-        client.labels
-          .create(project.id, spec.name, `#${spec.color}`, { description: spec.description })
-          // 409: someone created it in the meantime; that is what we wanted.
-          .catch((error: unknown) => {
-            if (statusOf(error) !== 409) throw error;
-          }),
+        cache.get(project.path, `label:${spec.name.toLowerCase()}`, () =>
+          withPriority("urgent", () => client.labels.create(project.id, spec.name, `#${spec.color}`, { description: spec.description }))
+            // 409: someone created it in the meantime; that is what we wanted.
+            .catch((error: unknown) => {
+              if (statusOf(error) !== 409) throw error;
+            })
+            .then(() => {
+              cache.update<Set<string>>(project.path, "labels", (labels) => labels.add(spec.name.toLowerCase()));
+            }),
+        ),
       ),
     );
-    if (missing.length > 0) {
-      cache.update<Set<string>>(project.path, "labels", (labels) => {
-        for (const spec of missing) labels.add(spec.name.toLowerCase());
-        return labels;
-      });
-    }
   }
 }

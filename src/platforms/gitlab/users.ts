@@ -1,5 +1,6 @@
 import type { Users } from "@gitbeaker/rest";
 import type { Log } from "../port.js";
+import { withPriority } from "../shared/priority.js";
 import type { GitLabUser, SelfUser } from "./mapper.js";
 
 /** Bounds of the directory. */
@@ -17,6 +18,8 @@ export interface UserDirectoryOptions {
 export class UserDirectory {
   readonly #users: Users;
   readonly #ids = new Map<string, number>();
+  /** Lookups under way: a burst of tickets for the same contact asks GitLab once. */
+  readonly #pending = new Map<string, Promise<number | undefined>>();
   readonly #maxEntries: number;
   #self: Promise<SelfUser> | undefined;
 
@@ -28,7 +31,7 @@ export class UserDirectory {
   /** The token's user (`GET /user`), asked once; a failed attempt is asked again next time. */
   currentUser(): Promise<SelfUser> {
     if (!this.#self) {
-      const loading = this.#users.showCurrentUser().then((user) => {
+      const loading = withPriority("urgent", () => this.#users.showCurrentUser()).then((user) => {
         this.remember([user]);
         return { id: user.id, username: user.username };
       });
@@ -60,20 +63,27 @@ export class UserDirectory {
    * logged: the rest of the plan still applies.
    */
   async resolveIds(usernames: readonly string[], log: Log): Promise<number[]> {
-    const ids = await Promise.all(
-      usernames.map(async (username) => {
-        const known = this.#ids.get(username.toLowerCase());
-        if (known !== undefined) return known;
-        const found = await this.#users.all({ username });
-        const user = found.find((candidate) => candidate.username.toLowerCase() === username.toLowerCase());
-        if (!user) {
-          log.warn({ username }, "no GitLab user with this username: not assigned");
-          return undefined;
-        }
-        this.remember([user]);
-        return user.id;
-      }),
-    );
+    const ids = await Promise.all(usernames.map((username) => this.#resolve(username, log)));
     return ids.filter((id): id is number => id !== undefined);
+  }
+
+  #resolve(username: string, log: Log): Promise<number | undefined> {
+    const key = username.toLowerCase();
+    const known = this.#ids.get(key);
+    if (known !== undefined) return Promise.resolve(known);
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      // Shared by every ticket that waits for it, an emergency's among them: it goes first.
+      pending = withPriority("urgent", () => this.#users.all({ username }))
+        .then((found) => {
+          const user = found.find((candidate) => candidate.username.toLowerCase() === key);
+          if (user) this.remember([user]);
+          else log.warn({ username }, "no GitLab user with this username: not assigned");
+          return user?.id;
+        })
+        .finally(() => this.#pending.delete(key));
+      this.#pending.set(key, pending);
+    }
+    return pending;
   }
 }

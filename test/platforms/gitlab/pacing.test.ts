@@ -1,7 +1,7 @@
 import { GitbeakerRequestError, IssueNotes, Issues } from "@gitbeaker/rest";
 import type { FormattedResponse } from "@gitbeaker/requester-utils";
 import { describe, expect, it } from "vitest";
-import { createGitLabPacers, createPacedRequesterFn, gitLabLane, rateLimitWait } from "../../../src/platforms/gitlab/pacing.js";
+import { createGitLabPacers, createPacedRequesterFn, GITLAB_NOTE_LIMITS, gitLabLane, rateLimitWait } from "../../../src/platforms/gitlab/pacing.js";
 import type { PreparedRequest } from "../../../src/platforms/gitlab/send-request.js";
 import type { PacerLimits } from "../../../src/platforms/shared/pacer.js";
 import { withPriority } from "../../../src/platforms/shared/priority.js";
@@ -168,6 +168,20 @@ describe("GitLab pacing", () => {
     release();
     await Promise.all([first, ...burst, emergency]);
     expect(calls.map((call) => call.endpoint)).toEqual([1, 99, 2, 3, 4].map((iid) => `projects/42/issues/${iid}`));
+  });
+
+  it("lets an emergency's note overtake notes that wait for a request slot", async () => {
+    const limits = { requests: { ...LIMITS.requests, concurrent: 1 }, notes: GITLAB_NOTE_LIMITS };
+    let release = () => {};
+    const held = new Promise<Answer>((resolve) => (release = () => resolve({ status: 201, body: {} })));
+    const { calls, notes } = setup((_call, index) => (index === 0 ? held : { status: 201, body: {} }), limits);
+    const burst = Array.from({ length: 12 }, (_, index) => withPriority("normal", () => notes.create(42, index + 1, "Thanks!")));
+    await settle();
+    const emergency = withPriority("urgent", () => notes.create(42, 99, "Thanks!"));
+    await settle();
+    release();
+    await Promise.all([...burst, emergency]);
+    expect(calls.slice(0, 2).map((call) => call.endpoint)).toEqual(["projects/42/issues/1/notes", "projects/42/issues/99/notes"]);
   });
 
   it("names a lane by instance and token without showing the token", () => {

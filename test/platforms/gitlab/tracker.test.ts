@@ -97,6 +97,28 @@ describe("GitLabTracker.apply", () => {
     expect(await cache.get(PROJECT_PATH, "labels", async () => new Set<string>())).toEqual(new Set(["support"]));
   });
 
+  it("creates a missing label and resolves a username once, however many tickets need them at the same time", async () => {
+    const { client, cache } = createTracker();
+    const users = new UserDirectory(client.users);
+    const trackers = [7, 8, 9].map(() => new GitLabTracker(PROJECT, { client, cache, users, self: SELF, log: captureLog() }));
+    const created: unknown[] = [];
+    const scope = nock(API)
+      .get(`/projects/${PROJECT_ID}/labels`)
+      .query(true)
+      .reply(200, [{ id: 1, name: "support" }])
+      .post(`/projects/${PROJECT_ID}/labels`, (body) => created.push(body) > 0)
+      .reply(201, {})
+      .get("/users")
+      .query({ username: "carol" })
+      .reply(200, [{ id: IDS.carol, username: "carol" }]);
+    for (const iid of [7, 8, 9]) scope.get(`/projects/${PROJECT_ID}/issues/${iid}`).reply(200, restIssue({ iid })).put(`/projects/${PROJECT_ID}/issues/${iid}`).reply(200, {});
+
+    const plan = changes({ addLabels: ["support", "urgency: task"], assign: ["carol"] });
+    await Promise.all(trackers.map((tracker, index) => tracker.apply(7 + index, plan, describeAny)));
+
+    expect(created).toEqual([expect.objectContaining({ name: "urgency: task" })]);
+  });
+
   it("maps notes, leaving out GitLab's system notes and counting the token user's as frontdesk's", async () => {
     const { tracker } = createTracker();
     nock(API)
