@@ -1,0 +1,200 @@
+import { readFileSync } from "node:fs";
+import { FakeGitLab, issueHookFor, type FakeGitLabLimits, type FakeProject } from "../test/fakes/gitlab-api.js";
+import { startFrontdesk } from "../test/helpers/spawn-server.js";
+import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
+
+/**
+ * GitLab scenarios of `npm run bench`: the real server (npm start's code
+ * path, GITLAB_URL pointed at the fake) against the fake GitLab on
+ * 127.0.0.1, driven by deliveries with the webhook token, as GitLab sends them.
+ */
+
+const TOKEN = "glpat-bench";
+const SECRET = "bench-gitlab-secret";
+// The spec's example without its GitHub Projects keys, which GitLab ignores with a warning.
+const CONFIG = readFileSync(new URL("../test/fixtures/spec-example.yml", import.meta.url), "utf8")
+  .split("\n")
+  .filter((line) => !/^\s*(board|column):|^support_board:/u.test(line))
+  .join("\n");
+const ROSTER = ["alice", "ann", "bob", "carol", "dave", "erin", "frank", "lena"];
+const ACK = "<!-- frontdesk:ack ";
+
+export interface GitLabSetup {
+  fake: FakeGitLab;
+  projects: FakeProject[];
+  server: Awaited<ReturnType<typeof startFrontdesk>>;
+  stop(): Promise<void>;
+}
+
+export async function setUpGitLab(latencyMs: number, paths: string[], limits?: FakeGitLabLimits): Promise<GitLabSetup> {
+  const fake = new FakeGitLab({ latencyMs, limits });
+  for (const login of ROSTER) fake.state.addUser(login);
+  const projects = paths.map((path) => fake.addProject(path, CONFIG));
+  const warmUp = fake.addProject("warm-up/site", CONFIG);
+  const url = await fake.start();
+  const server = await startFrontdesk({ GITLAB_URL: url, GITLAB_TOKEN: TOKEN, GITLAB_WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
+  // One ticket in a project of its own, so that the server has loaded its code
+  // (tsx compiles modules on first use) before anything is measured; the
+  // measured projects' configuration and labels are still cold.
+  const warm = openGitLabTicket(fake, warmUp, "Warm-up: the logo is blurry");
+  await deliverGitLab(server.url, warm);
+  await waitFor(() => gitLabAcks(fake, warm) === 1, 20_000, "the warm-up ticket");
+  await server.settled();
+  fake.calls.length = 0;
+  return { fake, projects, server, stop: async () => (await server.stop(), await fake.stop()) };
+}
+
+export interface GitLabTicket {
+  project: FakeProject;
+  iid: number;
+  payload: Record<string, unknown>;
+  /** X-Gitlab-Event-UUID and Idempotency-Key of its delivery. */
+  uuid: string;
+}
+
+/** Opens an issue in the fake and returns the Issue Hook GitLab would send for it. */
+export function openGitLabTicket(fake: FakeGitLab, project: FakeProject, title: string): GitLabTicket {
+  const iid = Math.max(0, ...project.issues.keys()) + 1;
+  const issue = fake.state.openIssue(project, { iid, title });
+  return { project, iid, payload: issueHookFor(project, issue), uuid: `${project.id}-${iid}` };
+}
+
+/** POSTs a hook the way GitLab does; `key` differs for a second hook (project and group) on the same event. */
+export function deliverGitLab(base: string, ticket: GitLabTicket, key = ticket.uuid): Promise<Response> {
+  return fetch(`${base}/api/gitlab/webhooks`, {
+    method: "POST",
+    body: JSON.stringify(ticket.payload),
+    headers: {
+      "content-type": "application/json",
+      "x-gitlab-event": "Issue Hook",
+      "x-gitlab-token": SECRET,
+      "x-gitlab-event-uuid": ticket.uuid,
+      "idempotency-key": key,
+    },
+  });
+}
+
+export function gitLabAcks(fake: FakeGitLab, ticket: Pick<GitLabTicket, "project" | "iid">): number {
+  return fake.state.notesOf(ticket.project, ticket.iid).filter((note) => note.body.includes(ACK)).length;
+}
+
+/** When the last successful call about this issue was answered (ms since epoch), or NaN. */
+export function lastGitLabCallFor(fake: FakeGitLab, ticket: Pick<GitLabTicket, "project" | "iid">): number {
+  const prefix = `/projects/${ticket.project.id}/issues/${ticket.iid}`;
+  const calls = fake.calls.filter((call) => (call.path === prefix || call.path.startsWith(`${prefix}/`) || call.path.startsWith(`${prefix}?`)) && call.status < 400);
+  return calls.length ? Math.max(...calls.map((call) => call.end)) : Number.NaN;
+}
+
+/** (a) One ticket at a time in a quiet system: delivery to its last API call (configuration and labels cached). */
+export async function runGitLabQuiet(latencyMs: number, tickets: number): Promise<string[]> {
+  const setup = await setUpGitLab(latencyMs, ["quiet1/site", "quiet2/site", "quiet3/site"]);
+  try {
+    const times: number[] = [];
+    for (let index = 0; index < tickets + setup.projects.length; index++) {
+      const ticket = openGitLabTicket(setup.fake, setup.projects[index % setup.projects.length]!, `Quiet ticket ${index}: the logo is blurry`);
+      const sent = Date.now();
+      const response = await deliverGitLab(setup.server.url, ticket);
+      if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
+      await waitFor(() => gitLabAcks(setup.fake, ticket) === 1, 10_000, `ticket ${ticket.iid}`);
+      await setup.server.settled();
+      // The first ticket of each project reads its configuration and labels: the warm-up.
+      if (index >= setup.projects.length) times.push(lastGitLabCallFor(setup.fake, ticket) - sent);
+    }
+    return [
+      `(a) GitLab quiet, ${latencyMs} ms API latency, ${tickets} tickets one at a time (config cached):`,
+      `    delivery -> last API call: p50 ${format(percentile(times, 50))} ms, p99 ${format(percentile(times, 99))} ms`,
+    ];
+  } finally {
+    await setup.stop();
+  }
+}
+
+/**
+ * (b) A burst of new tickets over three projects of one token (GitLab limits
+ * per user), every fifth delivered twice (GitLab's resend, or a project and a
+ * group hook), one emergency in the middle.
+ */
+export async function runGitLabBurst(latencyMs: number, tickets: number): Promise<string[]> {
+  const setup = await setUpGitLab(latencyMs, ["client1/site", "client2/site", "client3/site"]);
+  const { fake, server, projects } = setup;
+  try {
+    const planned = Array.from({ length: tickets }, (_, index) => openGitLabTicket(fake, projects[index % projects.length]!, `Request ${index}: please update the footer text`));
+    const answers: number[] = [];
+    const deliver = async (ticket: GitLabTicket, key?: string) => {
+      const start = performance.now();
+      const response = await deliverGitLab(server.url, ticket, key);
+      answers.push(performance.now() - start);
+      if (response.status !== 202 && response.status !== 200) throw new Error(`delivery answered ${response.status}`);
+    };
+    const duplicates = planned.filter((_, index) => index % 5 === 0);
+    const queue: [GitLabTicket, string | undefined][] = [
+      ...planned.map((ticket) => [ticket, undefined] as [GitLabTicket, undefined]),
+      ...duplicates.map((ticket, index) => [ticket, index % 2 === 0 ? undefined : `group-hook-${ticket.uuid}`] as [GitLabTicket, string | undefined]),
+    ];
+    const total = queue.length;
+    let emergency: GitLabTicket | undefined;
+    let emergencySent = 0;
+    const started = Date.now();
+    // Twenty deliveries in flight at a time, like a busy GitLab.
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          if (!emergency && queue.length < total / 2) {
+            emergency = openGitLabTicket(fake, projects[0]!, "Website is down!");
+            emergencySent = Date.now();
+            await deliver(emergency);
+          }
+          await deliver(...next);
+        }
+      }),
+    );
+    const all = emergency ? [...planned, emergency] : planned;
+    await waitFor(() => all.every((ticket) => gitLabAcks(fake, ticket) >= 1), 15 * 60_000, "every ticket triaged");
+    const finished = Math.max(...all.map((ticket) => lastGitLabCallFor(fake, ticket)));
+    await server.settled(60_000);
+    const emergencyTime = emergency ? lastGitLabCallFor(fake, emergency) - emergencySent : Number.NaN;
+    // Every answered call counts against GitLab's limit, a 409 as much as a 201; the 429s do not.
+    const counted = fake.rateLimited();
+    const writes = counted.filter((call) => call.method !== "GET").length;
+    const notes = counted.filter((call) => call.method === "POST" && /\/notes$/u.test(call.path)).length;
+    const minimum = Math.max(minimumSeconds(counted.length, 2_000, Number.MAX_SAFE_INTEGER), minimumSeconds(notes, 300, Number.MAX_SAFE_INTEGER));
+    const seconds = (finished - started) / 1000;
+    const counts = all.map((ticket) => gitLabAcks(fake, ticket));
+    return [
+      `(b) GitLab burst: ${tickets} new tickets over ${projects.length} projects (one token), ${duplicates.length} duplicate deliveries, 1 emergency, ${latencyMs} ms latency:`,
+      `    all triaged in ${format(seconds, 1)} s; minimum GitLab's limits allow ${format(minimum, 1)} s (+ round trips)`,
+      `    emergency: delivery -> triaged ${format(emergencyTime)} ms`,
+      `    429 responses: ${fake.rateLimitResponses} (${JSON.stringify(fake.limitHits)})`,
+      `    per new ticket: ${format(writes / all.length, 2)} writes, ${format(counted.length / all.length, 2)} calls (the projects' configuration and label loads included)`,
+      `    delivery answered: p50 ${format(percentile(answers, 50), 1)} ms, p99 ${format(percentile(answers, 99), 1)} ms`,
+      `    peak RSS ${format(peakRssMb(server.pid))} MB`,
+      `    lost: ${counts.filter((count) => count === 0).length}, triaged twice: ${counts.filter((count) => count > 1).length}`,
+    ];
+  } finally {
+    await setup.stop();
+  }
+}
+
+/** Deliveries accepted per second at 0 ms latency (issues by a bot: accepted, then nothing to do). */
+export async function runGitLabThroughput(deliveries: number): Promise<string[]> {
+  const setup = await setUpGitLab(0, ["load/site"]);
+  try {
+    const bot = setup.fake.state.openIssue(setup.projects[0]!, { iid: 1, title: "Bump lodash", author: "renovate-bot[bot]" });
+    const payload = issueHookFor(setup.projects[0]!, bot);
+    let sent = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (sent < deliveries) {
+          const uuid = `load-${sent++}`;
+          const response = await deliverGitLab(setup.server.url, { project: setup.projects[0]!, iid: 1, payload, uuid });
+          if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    return [`GitLab throughput: ${deliveries} deliveries at 0 ms latency in ${format(seconds, 2)} s = ${format(deliveries / seconds)} per second; peak RSS ${format(peakRssMb(setup.server.pid))} MB`];
+  } finally {
+    await setup.stop();
+  }
+}

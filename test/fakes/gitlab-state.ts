@@ -1,0 +1,225 @@
+/**
+ * The in-memory state of a fake GitLab instance and its REST routes under
+ * `/api/v4`: the paths frontdesk's GitLab adapter calls, answered the way
+ * GitLab answers them (issues by `iid`, labels as names, `assignee_ids`
+ * replacing the list, `add_labels`/`remove_labels`, notes by the token's user).
+ */
+
+export interface FakeUser {
+  id: number;
+  username: string;
+  name: string;
+  bot?: boolean;
+}
+
+export interface FakeGitLabIssue {
+  id: number;
+  iid: number;
+  project_id: number;
+  title: string;
+  description: string | null;
+  state: "opened" | "closed";
+  created_at: string;
+  labels: string[];
+  author: FakeUser;
+  assignees: FakeUser[];
+  user_notes_count: number;
+  time_estimate: number;
+  web_url: string;
+}
+
+export interface FakeNote {
+  id: number;
+  body: string;
+  author: FakeUser;
+  created_at: string;
+  system: boolean;
+  noteable_type: "Issue";
+  noteable_iid: number;
+}
+
+export interface FakeProject {
+  id: number;
+  path_with_namespace: string;
+  default_branch: string;
+  /** Repository files by path (`.gitlab/frontdesk.yml`). */
+  files: Map<string, string>;
+  issues: Map<number, FakeGitLabIssue>;
+  notes: Map<number, FakeNote[]>;
+  labels: Map<string, { id: number; name: string; color: string; description: string }>;
+  members: (FakeUser & { access_level: number; state: string })[];
+  statuses: { sha: string; state: string; name?: string; description?: string }[];
+}
+
+export type Route = [status: number, body: unknown, headers?: Record<string, string>];
+
+/** The token's own user, as `GET /user` shows it. */
+export const FAKE_BOT: FakeUser = { id: 999, username: "frontdesk-bot", name: "frontdesk", bot: true };
+
+export class FakeGitLabState {
+  readonly projects = new Map<number, FakeProject>();
+  readonly users = new Map<string, FakeUser>();
+  #nextId = 1_000;
+
+  constructor(readonly baseUrl = "http://gitlab.fake") {
+    this.users.set(FAKE_BOT.username, FAKE_BOT);
+  }
+
+  addUser(username: string): FakeUser {
+    const known = this.users.get(username.toLowerCase());
+    if (known) return known;
+    const user = { id: this.#nextId++, username, name: username };
+    this.users.set(username.toLowerCase(), user);
+    return user;
+  }
+
+  addProject(path: string, config?: string): FakeProject {
+    const project: FakeProject = {
+      id: this.#nextId++,
+      path_with_namespace: path,
+      default_branch: "main",
+      files: new Map(config === undefined ? [] : [[".gitlab/frontdesk.yml", config]]),
+      issues: new Map(),
+      notes: new Map(),
+      labels: new Map(),
+      members: [],
+      statuses: [],
+    };
+    this.projects.set(project.id, project);
+    return project;
+  }
+
+  project(idOrPath: number | string): FakeProject | undefined {
+    if (typeof idOrPath === "number" || /^\d+$/u.test(idOrPath)) return this.projects.get(Number(idOrPath));
+    const path = decodeURIComponent(idOrPath).toLowerCase();
+    return [...this.projects.values()].find((project) => project.path_with_namespace.toLowerCase() === path);
+  }
+
+  /** An issue as a client opens it (the Issue Hook comes from {@link issueHook}). */
+  openIssue(project: FakeProject, fields: { iid: number; title: string; description?: string; author?: string; labels?: string[] }): FakeGitLabIssue {
+    const issue: FakeGitLabIssue = {
+      id: 100_000 + project.id * 10_000 + fields.iid,
+      iid: fields.iid,
+      project_id: project.id,
+      title: fields.title,
+      description: fields.description ?? null,
+      state: "opened",
+      created_at: new Date().toISOString(),
+      labels: fields.labels ?? [],
+      author: this.addUser(fields.author ?? "client-joe"),
+      assignees: [],
+      user_notes_count: 0,
+      time_estimate: 0,
+      web_url: `${this.baseUrl}/${project.path_with_namespace}/-/issues/${fields.iid}`,
+    };
+    project.issues.set(issue.iid, issue);
+    return structuredClone(issue);
+  }
+
+  notesOf(project: FakeProject, iid: number): FakeNote[] {
+    return project.notes.get(iid) ?? [];
+  }
+
+  route(method: string, path: string, query: URLSearchParams, body: any): Route {
+    if (method === "GET" && path === "/user") return [200, FAKE_BOT];
+    if (method === "GET" && path === "/users") {
+      const user = this.users.get((query.get("username") ?? "").toLowerCase());
+      return [200, user ? [user] : []];
+    }
+    const match = /^\/projects\/([^/]+)(\/.*)?$/u.exec(path);
+    const project = match ? this.project(match[1]!) : undefined;
+    if (!project) return [404, { message: "404 Project Not Found" }];
+    const rest = match?.[2] ?? "";
+    if (method === "GET" && rest === "") return [200, { id: project.id, path_with_namespace: project.path_with_namespace, default_branch: project.default_branch }];
+    const file = /^\/repository\/files\/([^/]+)\/raw$/u.exec(rest);
+    if (method === "GET" && file) {
+      const text = project.files.get(decodeURIComponent(file[1]!));
+      return text === undefined ? [404, { message: "404 File Not Found" }] : [200, text, { "content-type": "text/plain; charset=utf-8" }];
+    }
+    if (method === "GET" && rest === "/issues") {
+      const state = query.get("state") ?? "all";
+      return this.#page([...project.issues.values()].filter((issue) => state === "all" || issue.state === state), query);
+    }
+    if (method === "GET" && rest === "/labels") return this.#page([...project.labels.values()], query);
+    if (method === "POST" && rest === "/labels") {
+      if (project.labels.has(String(body.name).toLowerCase())) return [409, { message: "Label already exists" }];
+      const label = { id: this.#nextId++, name: body.name, color: body.color, description: body.description ?? "" };
+      project.labels.set(label.name.toLowerCase(), label);
+      return [201, label];
+    }
+    if (method === "GET" && rest === "/members/all") return this.#page(project.members, query);
+    const status = /^\/statuses\/([0-9a-f]+)$/u.exec(rest);
+    if (method === "POST" && status) {
+      project.statuses.push({ sha: status[1]!, state: body.state, name: body.name, description: body.description });
+      return [201, { sha: status[1], status: body.state, name: body.name }];
+    }
+    const issueRoute = /^\/issues\/(\d+)(\/.*)?$/u.exec(rest);
+    const issue = issueRoute ? project.issues.get(Number(issueRoute[1])) : undefined;
+    if (!issue) return [404, { message: `fake GitLab has no route ${method} ${path}` }];
+    return this.#issueRoute(project, issue, method, issueRoute?.[2] ?? "", query, body);
+  }
+
+  #issueRoute(project: FakeProject, issue: FakeGitLabIssue, method: string, sub: string, query: URLSearchParams, body: any): Route {
+    if (method === "GET" && sub === "") return [200, issue];
+    if (method === "PUT" && sub === "") {
+      for (const name of splitLabels(body.add_labels)) {
+        if (!issue.labels.some((label) => label.toLowerCase() === name.toLowerCase())) issue.labels.push(name);
+        if (!project.labels.has(name.toLowerCase())) project.labels.set(name.toLowerCase(), { id: this.#nextId++, name, color: "#ededed", description: "" });
+      }
+      const removed = new Set(splitLabels(body.remove_labels).map((name) => name.toLowerCase()));
+      issue.labels = issue.labels.filter((label) => !removed.has(label.toLowerCase()));
+      if (Array.isArray(body.assignee_ids)) {
+        const byId = new Map([...this.users.values()].map((user) => [user.id, user]));
+        issue.assignees = (body.assignee_ids as number[]).flatMap((id) => byId.get(id) ?? []);
+      }
+      return [200, issue];
+    }
+    if (method === "POST" && sub === "/move") {
+      const target = this.project(String(body.to_project_id));
+      if (!target) return [404, { message: "404 Project Not Found" }];
+      project.issues.delete(issue.iid);
+      const iid = Math.max(0, ...target.issues.keys()) + 1;
+      const moved = { ...issue, iid, project_id: target.id, labels: issue.labels.filter((label) => target.labels.has(label.toLowerCase())) };
+      target.issues.set(iid, moved);
+      return [201, moved];
+    }
+    if (method === "GET" && sub === "/notes") {
+      const notes = [...this.notesOf(project, issue.iid)];
+      if (query.get("sort") === "desc") notes.reverse();
+      return this.#page(notes, query);
+    }
+    if (method === "POST" && sub === "/notes") {
+      const note: FakeNote = { id: this.#nextId++, body: body.body, author: FAKE_BOT, created_at: new Date().toISOString(), system: false, noteable_type: "Issue", noteable_iid: issue.iid };
+      project.notes.set(issue.iid, [...this.notesOf(project, issue.iid), note]);
+      issue.user_notes_count++;
+      return [201, note];
+    }
+    const note = /^\/notes\/(\d+)$/u.exec(sub);
+    if (method === "PUT" && note) {
+      const found = this.notesOf(project, issue.iid).find((existing) => existing.id === Number(note[1]));
+      if (!found) return [404, { message: "404 Note Not Found" }];
+      found.body = body.body;
+      return [200, found];
+    }
+    return [404, { message: `fake GitLab has no route ${method} /issues/${issue.iid}${sub}` }];
+  }
+
+  #page(items: unknown[], query: URLSearchParams): Route {
+    const perPage = Math.min(100, Number(query.get("per_page") ?? 20));
+    const page = Number(query.get("page") ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers: Record<string, string> = { "x-page": String(page), "x-per-page": String(perPage), "x-total": String(items.length), "x-total-pages": String(last) };
+    if (page < last) {
+      const next = new URLSearchParams(query);
+      next.set("page", String(page + 1));
+      headers["x-next-page"] = String(page + 1);
+      // {self} becomes the request's own address in the server.
+      headers.link = `<{self}?${next.toString()}>; rel="next"`;
+    }
+    return [200, structuredClone(items.slice((page - 1) * perPage, page * perPage)), headers];
+  }
+}
+
+function splitLabels(value: unknown): string[] {
+  return typeof value === "string" ? value.split(",").map((name) => name.trim()).filter(Boolean) : [];
+}
