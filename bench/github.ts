@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { FakeGitHub } from "../test/fakes/github-api.js";
 import { issuePayload } from "../test/helpers/github.js";
 import { createAppKey, deliverGitHub, startFrontdesk } from "../test/helpers/spawn-server.js";
+import type { DriverInput, DriverOutput } from "./driver.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
 
 /**
@@ -112,35 +114,28 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
       const repo = repos[index % repos.length]!;
       return openTicket(fake, repo.name, repo.installation, `Request ${index}: please update the footer text`);
     });
-    const answers: number[] = [];
-    const deliver = async (ticket: (typeof planned)[number]) => {
-      const start = performance.now();
-      const response = await deliverGitHub(server.url, SECRET, "issues", ticket.id, ticket.payload);
-      answers.push(performance.now() - start);
-      if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
-    };
-    const started = Date.now();
-    let emergency: (typeof planned)[number] | undefined;
-    let emergencySent = 0;
     const duplicates = planned.filter((_, index) => index % 5 === 0);
-    const queue = [...planned, ...duplicates];
+    const emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
+    const deliveries: DriverInput["deliveries"] = [...planned, ...duplicates].map(({ id, payload }) => ({ name: "issues", id, payload }));
+    // The emergency goes in the middle of the burst.
+    deliveries.splice(deliveries.length / 2, 0, { name: "issues", id: emergency.id, payload: emergency.payload, mark: true });
+    const started = Date.now();
     // Twenty deliveries in flight at a time, like a busy GitHub.
-    const senders = Array.from({ length: 20 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        if (!emergency && queue.length < (planned.length + duplicates.length) / 2) {
-          emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
-          emergencySent = Date.now();
-          await deliver(emergency);
-        }
-        await deliver(next);
-      }
-    });
-    await Promise.all(senders);
-    const all = emergency ? [...planned, emergency] : planned;
+    const driven = await drive({ url: server.url, secret: SECRET, senders: 20, deliveries });
+    const answers = driven.answers;
+    if (driven.statuses.some((status) => status !== 202)) throw new Error(`deliveries answered ${[...new Set(driven.statuses)]}`);
+    const emergencySent = driven.markedSentAt;
+    const all = [...planned, emergency];
     await waitFor(() => all.every((ticket) => acks(fake, ticket.repo, ticket.number) >= 1), 15 * 60_000, "every ticket triaged");
     const finished = Math.max(...all.map((ticket) => lastCallFor(fake, ticket.repo, ticket.number)));
     await server.settled(60_000);
-    const emergencyTime = emergency ? lastCallFor(fake, emergency.repo, emergency.number) - emergencySent : Number.NaN;
+    const emergencyTime = lastCallFor(fake, emergency.repo, emergency.number) - emergencySent;
+    if (process.env.BENCH_DEBUG) {
+      // The emergency's own calls, relative to its delivery: where its time went.
+      for (const call of fake.calls.filter((c) => c.path.includes(`/${emergency.number}/`) || JSON.stringify(c.body ?? "").includes(`|${emergency.number}"`))) {
+        console.log(`    ${call.at - emergencySent}..${call.end - emergencySent} ms ${call.method} ${call.path}`);
+      }
+    }
     const writesOf = (installation: number) =>
       fake.calls.filter((call) => call.installation === installation && call.method !== "GET" && call.status < 400).length;
     const minimum = Math.max(...installations.map((installation) => minimumSeconds(writesOf(installation))));
@@ -186,4 +181,13 @@ export async function runThroughput(deliveries: number): Promise<string[]> {
   } finally {
     await setup.stop();
   }
+}
+
+/** Runs bench/driver.ts in a worker thread and waits for what it measured. */
+function drive(input: DriverInput): Promise<DriverOutput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./driver-thread.mjs", import.meta.url), { workerData: input });
+    worker.once("message", (output: DriverOutput) => resolve(output));
+    worker.once("error", reject);
+  });
 }

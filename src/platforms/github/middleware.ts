@@ -5,6 +5,7 @@ import type { BackgroundWork } from "../shared/background.js";
 import { BodyTooLargeError, header, readBody, safeEqual, sendJson } from "../shared/http.js";
 import type { Pacer } from "../shared/pacer.js";
 import { createGitHubApp, type GitHubAppDeps } from "./app.js";
+import { prioritizeDelivery } from "./delivery-priority.js";
 import { createPacingPlugin } from "./pacing.js";
 
 /** The GitHub App variables that must be set for frontdesk to serve GitHub. */
@@ -86,13 +87,19 @@ export async function createGitHubHandler(
     if (!options.background) {
       await probot.receive(event);
       sendJson(response, 200, { ok: true });
-    } else if (options.background.start(`github ${name} ${id}`, () => probot.receive(event))) {
+    } else if (options.background.start(`github ${name} ${id}`, () => probot.receive(event), prioritizeDelivery(deps.cache, name, payload), laneOf(payload))) {
       sendJson(response, 202, { accepted: id });
     } else {
       sendJson(response, 503, { error: "too much work in progress; GitHub will show the delivery as failed" });
     }
     return true;
   };
+}
+
+/** Deliveries of one installation share a lane; a burst in one never holds up another. */
+function laneOf(payload: unknown): string {
+  const installation = (payload as { installation?: { id?: number } }).installation?.id;
+  return installation === undefined ? "github" : `github:${installation}`;
 }
 
 function sign(body: string, secret: string): string {

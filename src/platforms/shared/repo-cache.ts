@@ -13,6 +13,8 @@ export interface RepoCacheOptions {
 interface Entry {
   expires: number;
   values: Map<string, Promise<unknown>>;
+  /** The values whose load has finished, for callers that must not wait. */
+  settled: Map<string, unknown>;
 }
 
 export class RepoCache {
@@ -28,7 +30,7 @@ export class RepoCache {
     const key = repo.toLowerCase();
     let entry = this.#entries.get(key);
     if (!entry || entry.expires <= this.#options.now()) {
-      entry = { expires: this.#options.now() + this.#options.ttlMs, values: new Map() };
+      entry = { expires: this.#options.now() + this.#options.ttlMs, values: new Map(), settled: new Map() };
       this.#entries.delete(key);
       if (this.#entries.size >= this.#options.maxEntries) {
         const oldest = this.#entries.keys().next();
@@ -38,20 +40,37 @@ export class RepoCache {
     }
     const cached = entry.values.get(field) as Promise<T> | undefined;
     if (cached) return cached;
-    const values = entry.values;
+    const { values, settled } = entry;
     const loading = load();
     values.set(field, loading);
-    loading.catch(() => {
-      if (values.get(field) === loading) values.delete(field);
-    });
+    loading.then(
+      (value) => {
+        if (values.get(field) === loading) settled.set(field, value);
+      },
+      () => {
+        if (values.get(field) === loading) values.delete(field);
+      },
+    );
     return loading;
+  }
+
+  /** The cached value if it has finished loading, without waiting or loading. */
+  peek<T>(repo: string, field: string): T | undefined {
+    const entry = this.#entries.get(repo.toLowerCase());
+    return entry && entry.expires > this.#options.now() ? (entry.settled.get(field) as T | undefined) : undefined;
   }
 
   /** Replace a cached value (after frontdesk itself changed it, say a label it created). */
   update<T>(repo: string, field: string, update: (value: T) => T): void {
     const values = this.#entries.get(repo.toLowerCase())?.values;
     const cached = values?.get(field) as Promise<T> | undefined;
-    if (values && cached) values.set(field, cached.then(update));
+    if (!values || !cached) return;
+    const updated = cached.then(update);
+    values.set(field, updated);
+    const settled = this.#entries.get(repo.toLowerCase())?.settled;
+    void updated.then((value) => {
+      if (values.get(field) === updated) settled?.set(field, value);
+    });
   }
 
   clear(repo: string): void {

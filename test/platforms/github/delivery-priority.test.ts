@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { prioritizeDelivery } from "../../../src/platforms/github/delivery-priority.js";
+import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
+import { specConfig } from "../../helpers/core.js";
+import { issuePayload } from "../../helpers/github.js";
+
+async function cacheWith(config: RepoConfig) {
+  const cache = new RepoCache();
+  await cache.get("acme/site", "config", async () => config);
+  return cache;
+}
+
+describe("prioritizeDelivery", () => {
+  it("puts a new emergency first once the repository's configuration is cached", async () => {
+    const cache = await cacheWith({ kind: "valid", config: specConfig(), warnings: [] });
+    expect(prioritizeDelivery(cache, "issues", issuePayload({ title: "Website is down!" }))).toBe("urgent");
+    expect(prioritizeDelivery(cache, "issues", issuePayload({ title: "New logo" }))).toBe("normal");
+    expect(prioritizeDelivery(cache, "issue_comment", issuePayload({ title: "Website is down!" }))).toBe("normal");
+  });
+
+  it("cannot tell without a cached configuration, and does not wait for one", () => {
+    expect(prioritizeDelivery(new RepoCache(), "issues", issuePayload({ title: "Website is down!" }))).toBe("normal");
+  });
+});
