@@ -11,14 +11,21 @@ import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.
  * against the fake GitHub on 127.0.0.1, driven by signed deliveries.
  */
 
-const SECRET = "bench-secret";
-const CONFIG = readFileSync(new URL("../test/fixtures/spec-example.yml", import.meta.url), "utf8");
+export const SECRET = "bench-secret";
+export const CONFIG = readFileSync(new URL("../test/fixtures/spec-example.yml", import.meta.url), "utf8");
 const ACK = "<!-- frontdesk:ack ";
 
 export interface Setup {
   fake: FakeGitHub;
+  host: string;
+  appKey: string;
   server: Awaited<ReturnType<typeof startFrontdesk>>;
   stop(): Promise<void>;
+}
+
+/** The server's environment against a fake GitHub at `host`. */
+export function serverEnv(host: string, appKey: string): Record<string, string> {
+  return { APP_ID: "1", PRIVATE_KEY: appKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", LOG_LEVEL: "warn", SWEEP_INTERVAL: "off" };
 }
 
 export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
@@ -26,14 +33,8 @@ export async function setUp(latencyMs: number, repos: { name: string; installati
   for (const repo of repos) fake.addRepo(repo.name, repo.installation, CONFIG);
   fake.addRepo(WARM_UP.name, WARM_UP.installation, CONFIG);
   const host = await fake.start();
-  const server = await startFrontdesk({
-    APP_ID: "1",
-    PRIVATE_KEY: createAppKey(),
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: host,
-    GHE_PROTOCOL: "http",
-    LOG_LEVEL: "warn",
-  });
+  const appKey = createAppKey();
+  const server = await startFrontdesk(serverEnv(host, appKey));
   // One ticket in a repository of its own, so that the server has loaded its
   // code (tsx compiles modules on first use) before anything is measured;
   // the measured repositories' configuration and labels are still cold.
@@ -42,7 +43,7 @@ export async function setUp(latencyMs: number, repos: { name: string; installati
   await waitFor(() => acks(fake, WARM_UP.name, warm.number) === 1, 20_000, "the warm-up ticket");
   await server.settled();
   fake.calls.length = 0;
-  return { fake, server, stop: async () => (await server.stop(), await fake.stop()) };
+  return { fake, host, appKey, server, stop: async () => (await server.stop(), await fake.stop()) };
 }
 
 const WARM_UP = { name: "warm-up/site", installation: 99 };
@@ -50,9 +51,9 @@ const WARM_UP = { name: "warm-up/site", installation: 99 };
 let nextNumber = 1;
 
 /** Opens an issue in the fake and returns the delivery GitHub would send for it. */
-export function openTicket(fake: FakeGitHub, repo: string, installation: number, title: string) {
+export function openTicket(fake: FakeGitHub, repo: string, installation: number, title: string, createdAt = new Date()) {
   const number = nextNumber++;
-  const issue = fake.repo(repo).openIssue({ number, title, createdAt: new Date().toISOString() });
+  const issue = fake.repo(repo).openIssue({ number, title, createdAt: createdAt.toISOString() });
   const payload = issuePayload({ number, title, createdAt: issue.created_at });
   const [owner, name] = repo.split("/");
   payload.repository = { ...payload.repository, name, full_name: repo, owner: { ...payload.repository.owner, login: owner } };
@@ -184,7 +185,7 @@ export async function runThroughput(deliveries: number): Promise<string[]> {
 }
 
 /** Runs bench/driver.ts in a worker thread and waits for what it measured. */
-function drive(input: DriverInput): Promise<DriverOutput> {
+export function drive(input: DriverInput): Promise<DriverOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./driver-thread.mjs", import.meta.url), { workerData: input });
     worker.once("message", (output: DriverOutput) => resolve(output));

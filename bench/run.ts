@@ -1,9 +1,10 @@
 import { cpus } from "node:os";
+import { runFaults } from "./faults.js";
 import { runBurst, runQuiet, runThroughput } from "./github.js";
 import { runGitLabBurst, runGitLabQuiet, runGitLabThroughput } from "./gitlab.js";
 
 /**
- * npm run bench [-- quiet|burst|throughput|gitlab-quiet|gitlab-burst|gitlab-throughput ...]: starts the real server
+ * npm run bench [-- quiet|burst|throughput|faults|gitlab-quiet|gitlab-burst|gitlab-throughput ...]: starts the real server
  * against local fakes and prints what it measured. Everything stays on
  * 127.0.0.1 and every loop is bounded.
  */
@@ -15,6 +16,7 @@ const report = (lines: string[]) => console.log(lines.join("\n"));
 if (wants("quiet")) report(await runQuiet(50, 30));
 if (wants("throughput")) report(await runThroughput(3000));
 if (wants("burst")) report(await runBurst(50, 150));
+if (wants("faults")) report(await runFaults(60));
 if (wants("gitlab-quiet")) report(await runGitLabQuiet(50, 30));
 if (wants("gitlab-throughput")) report(await runGitLabThroughput(3000));
 if (wants("gitlab-burst")) report(await runGitLabBurst(50, 150));

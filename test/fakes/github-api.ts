@@ -10,6 +10,18 @@ import { FakeRepo, type FakeIssue } from "./github-state.js";
  * outside tests and `npm run bench` point frontdesk at it with GHE_HOST.
  */
 
+/**
+ * An injected fault: answer `status` instead (with `after`, only once the
+ * call has been carried out, like a gateway that lost GitHub's answer), or
+ * with no status just answer `delayMs` late.
+ */
+export interface Fault {
+  status?: number;
+  retryAfter?: number;
+  after?: boolean;
+  delayMs?: number;
+}
+
 export interface RecordedCall {
   at: number;
   /** When the answer went out (after the simulated latency). */
@@ -25,7 +37,7 @@ export interface FakeGitHubOptions {
   /** Added to every response, in milliseconds. */
   latencyMs?: number;
   /** Return a status to answer with instead of the real handler (fault injection). */
-  fault?: (call: { method: string; path: string; installation: number | undefined }) => { status: number; retryAfter?: number } | undefined;
+  fault?: (call: { method: string; path: string; installation: number | undefined }) => Fault | undefined;
   /** GitHub's secondary limits (per installation). */
   limits?: { concurrent: number; writesPerMinute: number; writesPerHour: number };
   now?: () => number;
@@ -105,21 +117,20 @@ export class FakeGitHub {
       const graphql = path === "/api/graphql" || path === "/graphql";
       const write = method !== "GET" && !(graphql && !isMutation(String((call.body as { query?: string })?.query ?? "")));
       const limited = this.#checkSecondaryLimits(installation, write, inFlight);
-      const fault = limited ?? this.fault?.({ method, path, installation });
-      if (fault) {
-        if (fault.status === 403) this.secondaryLimitResponses++;
-        call.status = fault.status;
-        const headers: Record<string, string> = { "content-type": "application/json" };
-        if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
-        response.writeHead(fault.status, headers);
-        response.end(JSON.stringify({ message: fault.status === 403 ? "You have exceeded a secondary rate limit." : "fault" }));
-        call.end = this.#options.now();
+      const fault: Fault | undefined = limited ?? this.fault?.({ method, path, installation });
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.status !== undefined && !fault.after) {
+        this.#answerFault(response, call, fault);
         return;
       }
       const [status, body, headers = {}] = graphql
         ? executeGraphQL(call.body as { query: string }, (name) => this.repos.get(name.toLowerCase()))
-        : this.#route(method, path, url.searchParams, call.body);
+        : this.#route(method, path, url.searchParams, call.body, installation);
       if (headers.link) headers.link = headers.link.replace("{self}", `http://${request.headers.host}${url.pathname}`);
+      if (fault?.status !== undefined) {
+        this.#answerFault(response, call, fault);
+        return;
+      }
       call.status = status;
       const text = typeof body === "string" ? body : JSON.stringify(body);
       response.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...headers });
@@ -128,6 +139,17 @@ export class FakeGitHub {
     } finally {
       this.#inFlight.set(installation ?? 0, (this.#inFlight.get(installation ?? 0) ?? 1) - 1);
     }
+  }
+
+  #answerFault(response: ServerResponse, call: RecordedCall, fault: Fault): void {
+    const status = fault.status ?? 500;
+    if (status === 403) this.secondaryLimitResponses++;
+    call.status = status;
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+    response.writeHead(status, headers);
+    response.end(JSON.stringify({ message: status === 403 ? "You have exceeded a secondary rate limit." : "fault" }));
+    call.end = this.#options.now();
   }
 
   #installationOf(request: IncomingMessage): number | undefined {
@@ -155,10 +177,21 @@ export class FakeGitHub {
     return undefined;
   }
 
-  #route(method: string, path: string, query: URLSearchParams, body: any): [number, unknown, Record<string, string>?] {
+  #route(method: string, path: string, query: URLSearchParams, body: any, installation?: number): [number, unknown, Record<string, string>?] {
     const token = /^\/app\/installations\/(\d+)\/access_tokens$/u.exec(path);
     if (token && method === "POST") {
       return [201, { token: `inst-${token[1]}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} }];
+    }
+    if (method === "GET" && path === "/app/installations") {
+      return [200, [...this.installations.keys()].map((id) => ({ id, account: { login: `owner-${id}` } }))];
+    }
+    if (method === "GET" && path === "/installation/repositories") {
+      const covered = [...(this.installations.get(installation ?? -1) ?? [])].map((name) => this.repos.get(name)!);
+      const repositories = covered.map((repo) => {
+        const [owner, name] = repo.fullName.split("/");
+        return { name, full_name: repo.fullName, owner: { login: owner }, default_branch: "main" };
+      });
+      return [200, { total_count: repositories.length, repositories }];
     }
     const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/u.exec(path);
     const repo = match && this.repos.get(`${match[1]}/${match[2]}`.toLowerCase());

@@ -84,6 +84,13 @@ export class FakeRepo {
       const label = this.labels.get(decodeURIComponent(labelRoute[1] ?? "").toLowerCase());
       return label ? [200, label] : [404, { message: "Not Found" }];
     }
+    if (method === "GET" && rest === "/issues/comments") {
+      const since = query.get("since") ?? "";
+      const all = [...this.comments.entries()].flatMap(([number, comments]) =>
+        comments.map((comment) => ({ ...comment, issue_url: `http://fake/repos/${this.fullName}/issues/${number}`, author_association: "NONE" })),
+      );
+      return this.#page(all.filter((comment) => comment.created_at >= since), query);
+    }
     const issueRoute = /^\/issues\/(\d+)(\/.*)?$/u.exec(rest);
     const issue = issueRoute ? this.issues.get(Number(issueRoute[1])) : undefined;
     if (issueRoute && !issue) return [404, { message: "Not Found" }];
