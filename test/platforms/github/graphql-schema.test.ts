@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildIssueMutation, buildUsersQuery } from "../../../src/platforms/github/issue-mutations.js";
 import { BOARD_DOCUMENTS } from "../../../src/platforms/github/projects.js";
 import { checkGraphQL } from "../../helpers/graphql.js";
 
@@ -15,6 +16,25 @@ const VARIABLES: Record<keyof typeof BOARD_DOCUMENTS, Record<string, unknown>> =
 describe("GraphQL documents against GitHub's schema (@octokit/graphql-schema)", () => {
   it.each(Object.entries(BOARD_DOCUMENTS))("%s is valid, with its variables", (name, document) => {
     expect(checkGraphQL(document, VARIABLES[name as keyof typeof BOARD_DOCUMENTS])).toEqual([]);
+  });
+
+  // Every combination of the four parts of a ticket's labels-and-assignees update.
+  const combinations = Array.from({ length: 15 }, (_, bits) => bits + 1).map((bits) => ({
+    issueId: "I_kwDOA",
+    addLabelIds: bits & 1 ? ["LA_kwDOA"] : [],
+    removeLabelIds: bits & 2 ? ["LA_kwDOB"] : [],
+    addAssigneeIds: bits & 4 ? ["MDQ6VXNlcjE="] : [],
+    removeAssigneeIds: bits & 8 ? ["MDQ6VXNlcjI="] : [],
+  }));
+  it.each(combinations)("the issue update %j is valid", (mutation) => {
+    const built = buildIssueMutation(mutation)!;
+    expect(checkGraphQL(built.query, built.variables)).toEqual([]);
+  });
+
+  it("the people lookup is valid, and an empty update builds nothing", () => {
+    const { query, variables } = buildUsersQuery(["alice", "bob"]);
+    expect(checkGraphQL(query, variables)).toEqual([]);
+    expect(buildIssueMutation({ issueId: "I", addLabelIds: [], removeLabelIds: [], addAssigneeIds: [], removeAssigneeIds: [] })).toBeUndefined();
   });
 
   it("would catch a wrong field, a wrong argument and a wrong variable type", () => {
