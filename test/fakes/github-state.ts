@@ -63,6 +63,14 @@ export class FakeRepo {
     return this.comments.get(number) ?? [];
   }
 
+  /** A comment by a person, as if written in GitHub's web interface. */
+  addUserComment(number: number, login: string, body: string): FakeComment {
+    const comment = { id: nextCommentId++, body, user: { login, type: "User" }, created_at: new Date().toISOString() };
+    this.comments.set(number, [...this.commentsOf(number), comment]);
+    this.issues.get(number)!.comments++;
+    return comment;
+  }
+
   route(method: string, rest: string, query: URLSearchParams, body: any): Response {
     if (method === "GET" && /^\/contents\//u.test(rest)) {
       const path = decodeURIComponent(rest.slice("/contents/".length));
@@ -90,6 +98,13 @@ export class FakeRepo {
         comments.map((comment) => ({ ...comment, issue_url: `http://fake/repos/${this.fullName}/issues/${number}`, author_association: "NONE" })),
       );
       return this.#page(all.filter((comment) => comment.created_at >= since), query);
+    }
+    const commentRoute = /^\/issues\/comments\/(\d+)$/u.exec(rest);
+    if (method === "PATCH" && commentRoute) {
+      const comment = [...this.comments.values()].flat().find((candidate) => candidate.id === Number(commentRoute[1]));
+      if (!comment) return [404, { message: "Not Found" }];
+      comment.body = body.body;
+      return [200, comment];
     }
     const issueRoute = /^\/issues\/(\d+)(\/.*)?$/u.exec(rest);
     const issue = issueRoute ? this.issues.get(Number(issueRoute[1])) : undefined;
