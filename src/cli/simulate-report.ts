@@ -61,6 +61,9 @@ function explain(decision: Classification, defaultKey: string): string {
 function describePick(pick: Pick): string {
   const skipped = pick.skipped.map((person) => `${person.login} (${person.reason}, ${person.openTickets} open)`);
   const considered = pick.candidates.map((person) => `${person.login} ${person.openTickets}`).join(", ");
-  const chosen = pick.login ? `${pick.login}, fewest open tickets among ${considered}` : "nobody available";
+  const fewest = Math.min(...pick.candidates.map((person) => person.openTickets));
+  const tied = pick.candidates.filter((person) => person.openTickets === fewest).length > 1;
+  const rule = tied ? "tied for fewest open tickets, the issue number rotates ties" : "fewest open tickets";
+  const chosen = pick.login ? `${pick.login}, ${rule} (${considered})` : "nobody available";
   return skipped.length > 0 ? `${chosen}; skipped ${skipped.join(", ")}` : chosen;
 }

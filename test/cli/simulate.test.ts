@@ -23,9 +23,15 @@ describe("frontdesk simulate", () => {
     expect(code).toBe(0);
     expect(io.out).toContain('2. Urgency: emergency (keyword "down" in the title or body)');
     expect(io.out).toContain("3. Function: development (no rule matched: routing.default)");
-    expect(io.out).toContain("   contact: alice, fewest open tickets among alice 1, ann 2");
-    expect(io.out).toContain("   implementer: carol, fewest open tickets among carol 3; skipped bob (away, 0 open)");
+    expect(io.out).toContain("   contact: alice, fewest open tickets (alice 1, ann 2)");
+    expect(io.out).toContain("   implementer: carol, fewest open tickets (carol 3); skipped bob (away, 0 open)");
     expect(io.out).toContain("5. First response due: Tue, 22 Dec 2026, 11:00 EST (1h of business time from Tue, 22 Dec 2026, 10:00 EST)");
+  });
+
+  it("says when a tie was rotated", async () => {
+    const io = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "Website is down!", "--at", AT], io);
+    expect(io.out).toContain("   contact: ann, tied for fewest open tickets, the issue number rotates ties (alice 0, ann 0)");
   });
 
   it.each([
