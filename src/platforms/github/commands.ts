@@ -3,15 +3,14 @@ import type { Config } from "../../config/schema.js";
 import { findCommandLines, parseCommands } from "../../core/commands.js";
 import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
 import { describeLabel, urgencyLabel } from "../../core/labels.js";
-import { countOpenTickets } from "../../core/open-tickets.js";
 import { emptyChanges } from "../../core/plan.js";
-import { planProjectStep, type ProjectResult, type Trigger } from "../../core/plan-project.js";
+import { type Trigger } from "../../core/plan-project.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import { authorizeCommand, isTeamAssociation } from "../../core/team.js";
 import { sameLabel } from "../../core/text-match.js";
 import type { Ticket } from "../../core/types.js";
 import type { Log, TicketEditor } from "../port.js";
-import { reconcileIntake } from "../shared/intake.js";
+import { resolveProjectStep } from "../shared/project-step.js";
 import type { RepoCache } from "../shared/repo-cache.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import type { GitHubAppDeps } from "./app.js";
@@ -147,22 +146,7 @@ async function withConfig(
 async function reconcileProjectStep(step: StepRequest): Promise<void> {
   const { tracker, config, trigger, log } = step;
   const number = step.ticket.number;
-  const refused = trigger.kind === "comment" && !trigger.authorized;
-  // A refusal changes nothing, so the event's view of the issue is enough.
-  let [ticket, comments] = await Promise.all([refused ? step.ticket : tracker.getTicket(number), tracker.listComments(number)]);
-  const plan = (openTickets?: Record<string, number>) =>
-    planProjectStep({ config, ticket, comments, trigger, openTickets, now: step.now });
-  let result: ProjectResult = plan();
-  if (result.kind === "untriaged" && trigger.kind === "comment" && !refused) {
-    await reconcileIntake({ tracker, config: step.repoConfig, ticket, commentCount: comments.length, reopened: false, now: step.now, log });
-    [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
-    result = plan();
-  }
-  if (result.kind === "need-open-tickets") {
-    const open = await tracker.listOpenIssues();
-    ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
-    result = plan(countOpenTickets(open.map((issue) => issue.ticket), number));
-  }
+  const { result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now: step.now, log });
   if (result.kind !== "plan") {
     log.debug({ repo: tracker.repo, issue: number, trigger: trigger.kind, result: result.kind, reason: "reason" in result ? result.reason : undefined }, "nothing to do");
     return;

@@ -1,5 +1,6 @@
-import { ConfigError, type PathSegment } from "../../config/errors.js";
+import { ConfigError } from "../../config/errors.js";
 import { mergeConfigs } from "../../config/merge.js";
+import { pickOrigin } from "../../config/origin.js";
 import { createLocator, validateConfigObject, type PathLocator } from "../../config/parse.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import type { GitHubOctokit } from "./octokit.js";
@@ -69,7 +70,7 @@ async function createFilesLocator(
   errors: readonly ConfigError[],
   refOf: (file: ConfigFile) => string | undefined,
 ): Promise<PathLocator> {
-  const chosen = new Set(errors.map((error) => pickFile(files, error.path)));
+  const chosen = new Set(errors.map((error) => pickOrigin(files, error.path, (file) => file.config)));
   const locators = new Map<ConfigFile, PathLocator>();
   await Promise.all(
     [...chosen].map(async (file) => {
@@ -84,32 +85,13 @@ async function createFilesLocator(
     }),
   );
   return (path, target) => {
-    const file = pickFile(files, path);
+    const file = pickOrigin(files, path, (file) => file.config);
     const position = locators.get(file)?.(path, target);
     return position && { ...position, file: displayName(file) };
   };
 }
 
-function pickFile(files: ConfigFile[], path: readonly PathSegment[]): ConfigFile {
-  let best = files[0]!;
-  let bestDepth = -1;
-  for (const file of files) {
-    const depth = matchingDepth(file.config, path);
-    if (depth > bestDepth) [best, bestDepth] = [file, depth];
-  }
-  return best;
-}
 
-function matchingDepth(value: unknown, path: readonly PathSegment[]): number {
-  let depth = 0;
-  let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) break;
-    current = (current as Record<string, unknown>)[segment as string];
-    depth++;
-  }
-  return depth;
-}
 
 /** The config plugin's own errors: unreadable YAML or a bad `_extends`. */
 function explainFileError(error: unknown): ConfigError {

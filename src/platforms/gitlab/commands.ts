@@ -5,13 +5,12 @@ import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../..
 import { describeLabel, urgencyLabel } from "../../core/labels.js";
 import { readMarker } from "../../core/marker.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
-import { countOpenTickets } from "../../core/open-tickets.js";
 import { emptyChanges } from "../../core/plan.js";
-import { planProjectStep, type ProjectPlan, type ProjectResult, type Trigger } from "../../core/plan-project.js";
+import { type ProjectPlan, type Trigger } from "../../core/plan-project.js";
 import { sameLabel } from "../../core/text-match.js";
 import type { Comment, Ticket } from "../../core/types.js";
 import type { Log } from "../port.js";
-import { reconcileIntake } from "../shared/intake.js";
+import { resolveProjectStep } from "../shared/project-step.js";
 import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { estimateFromSeconds } from "./estimate.js";
 import { isBotUser, toTicketFromHook, toTicketFromNoteHook, type SelfUser } from "./mapper.js";
@@ -138,23 +137,7 @@ async function reconcileStep(step: StepRequest): Promise<EventOutcome> {
   const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log });
   const number = step.ticket.number;
   const now = deps.now();
-  const refused = trigger.kind === "comment" && !trigger.authorized;
-  // A refusal changes nothing, so the event's view of the issue is enough.
-  let [ticket, comments] = await Promise.all([refused ? step.ticket : tracker.getTicket(number), tracker.listComments(number)]);
-  const notATicket = whyNotATicket(config, ticket);
-  if (notATicket) return ignored(notATicket);
-  const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, now });
-  let result: ProjectResult = plan();
-  if (result.kind === "untriaged" && trigger.kind === "comment" && !refused) {
-    await reconcileIntake({ tracker, config: { kind: "valid", config, warnings: [] }, ticket, commentCount: comments.length, reopened: false, now, log });
-    [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
-    result = plan();
-  }
-  if (result.kind === "need-open-tickets") {
-    const open = await tracker.listOpenIssues();
-    ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
-    result = plan(countOpenTickets(open.map((issue) => issue.ticket), number));
-  }
+  const { ticket, comments, result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now, log });
   if (result.kind !== "plan") return ignored(result.kind === "skip" ? result.reason : result.kind);
 
   const { changes, ack, notes } = result.plan;

@@ -2,6 +2,7 @@ import type { RepositoryFiles } from "@gitbeaker/rest";
 import { parseDocument } from "yaml";
 import { ConfigError, type PathSegment } from "../../config/errors.js";
 import { mergeConfigs } from "../../config/merge.js";
+import { pickOrigin } from "../../config/origin.js";
 import { createLocator, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, parseConfigText, validateConfigObject, type PathLocator } from "../../config/parse.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import { statusOf } from "./client.js";
@@ -164,7 +165,7 @@ function createChainLocator(chain: ReadFile[]): { locate: PathLocator; attribute
     return locator;
   };
   const locate: PathLocator = (path, target) => {
-    const file = pickFile(chain, path);
+    const file = pickOrigin(chain, path, (file) => file.value);
     located.set(JSON.stringify(path), file);
     return locatorOf(file)(path, target);
   };
@@ -177,23 +178,4 @@ function createChainLocator(chain: ReadFile[]): { locate: PathLocator; attribute
   return { locate, attribute };
 }
 
-function pickFile(chain: ReadFile[], path: readonly PathSegment[]): ReadFile {
-  let best = chain[0]!;
-  let bestDepth = -1;
-  for (const file of chain) {
-    const depth = matchingDepth(file.value, path);
-    if (depth > bestDepth) [best, bestDepth] = [file, depth];
-  }
-  return best;
-}
 
-function matchingDepth(value: unknown, path: readonly PathSegment[]): number {
-  let depth = 0;
-  let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) break;
-    current = (current as Record<string | number, unknown>)[segment];
-    depth++;
-  }
-  return depth;
-}
