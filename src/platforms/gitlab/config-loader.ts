@@ -1,6 +1,6 @@
 import type { RepositoryFiles } from "@gitbeaker/rest";
 import { parseDocument } from "yaml";
-import { ConfigError, type PathSegment } from "../../config/errors.js";
+import { ConfigError } from "../../config/errors.js";
 import { mergeConfigs } from "../../config/merge.js";
 import { pickOrigin } from "../../config/origin.js";
 import { createLocator, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, parseConfigText, validateConfigObject, type PathLocator } from "../../config/parse.js";
