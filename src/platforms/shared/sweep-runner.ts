@@ -27,6 +27,11 @@ export interface SweepRunnerOptions {
   now: () => Date;
   /** Milliseconds between periodic sweeps; 0: none (on demand only). */
   intervalMs: number;
+  /**
+   * A first sweep this long after the start, so that what a crash or a
+   * restart lost is found soon, not one whole interval later.
+   */
+  startupDelayMs?: number;
   timers?: SweepTimers;
 }
 
@@ -45,6 +50,7 @@ export class SweepRunner implements SweepRegistry {
   readonly #options: SweepRunnerOptions;
   #running = false;
   #timer: NodeJS.Timeout | undefined;
+  #startup: NodeJS.Timeout | undefined;
 
   constructor(options: SweepRunnerOptions) {
     this.#options = options;
@@ -92,10 +98,19 @@ export class SweepRunner implements SweepRegistry {
       this.run().catch((error: unknown) => log.error({ err: error }, "sweep failed"));
     }, intervalMs);
     this.#timer.unref?.();
+    const { startupDelayMs } = this.#options;
+    if (startupDelayMs !== undefined && startupDelayMs < intervalMs) {
+      this.#startup = setTimeout(() => {
+        this.run().catch((error: unknown) => log.error({ err: error }, "sweep failed"));
+      }, startupDelayMs);
+      this.#startup.unref();
+    }
     log.info({ intervalMs, platforms: this.#sweeps.map((sweep) => sweep.platform) }, "periodic sweep started");
   }
 
   stop(): void {
+    if (this.#startup) clearTimeout(this.#startup);
+    this.#startup = undefined;
     if (!this.#timer) return;
     (this.#options.timers ?? SYSTEM_TIMERS).clearInterval(this.#timer);
     this.#timer = undefined;
@@ -104,5 +119,5 @@ export class SweepRunner implements SweepRegistry {
 
 /** The server's runner, every SWEEP_INTERVAL (default 5 minutes); throws SweepIntervalError for a bad value. */
 export function createSweepRunnerFromEnv(env: NodeJS.ProcessEnv, log: Log, now: () => Date = () => new Date()): SweepRunner {
-  return new SweepRunner({ log, now, intervalMs: parseSweepInterval(env.SWEEP_INTERVAL) });
+  return new SweepRunner({ log, now, intervalMs: parseSweepInterval(env.SWEEP_INTERVAL), startupDelayMs: 30_000 });
 }
