@@ -35,9 +35,19 @@ export interface ParsedComment {
   malformed: MalformedCommand[];
 }
 
-/** A command word at the start of a line, followed by a space or the end of the line. */
-const COMMAND_LINE = new RegExp(`^/(${COMMAND_NAMES.join("|")})(?:\\s+(.*))?$`, "iu");
+/**
+ * A command word at the start of a line, followed by a space or the end of the
+ * line. dotAll: without it a lone \r in a long line made `\s+` and `.*`
+ * backtrack against each other, quadratically (a 32 KB comment held the
+ * process for ten seconds).
+ */
+const COMMAND_LINE = new RegExp(`^/(${COMMAND_NAMES.join("|")})(?:\\s+(.*))?$`, "isu");
 const FENCE = /^(`{3,}|~{3,})/u;
+
+/** Command lines read from one comment: a person writes a few; the rest are neither run nor answered. */
+export const MAX_COMMAND_LINES = 20;
+/** How much of a command line a reply quotes: a line of 10,000 arguments is not sent back whole. */
+export const MAX_QUOTED_LENGTH = 100;
 
 /**
  * The lines of a comment that are commands, trimmed. Needs no configuration,
@@ -55,6 +65,7 @@ export function findCommandLines(body: string): string[] {
       continue;
     }
     if (fence === undefined && COMMAND_LINE.test(line)) lines.push(line);
+    if (lines.length === MAX_COMMAND_LINES) break;
   }
   return lines;
 }
@@ -62,15 +73,28 @@ export function findCommandLines(body: string): string[] {
 /** The commands of a comment, in order, and the lines that name a command but cannot be read. */
 export function parseCommands(config: Config, body: string): ParsedComment {
   const parsed: ParsedComment = { commands: [], malformed: [] };
-  for (const text of findCommandLines(body)) {
-    const match = COMMAND_LINE.exec(text);
+  for (const line of findCommandLines(body)) {
+    const match = COMMAND_LINE.exec(line);
     const name = (match?.[1] ?? "").toLowerCase() as CommandName;
     const argument = (match?.[2] ?? "").trim();
+    const text = quoteLine(line);
     const command = readArgument(config, name, argument, text);
     if (command) parsed.commands.push(command);
     else parsed.malformed.push({ name, text, accepted: describeAccepted(config, name) });
   }
   return parsed;
+}
+
+/** A command line as a reply quotes it: whole, or its beginning and an ellipsis. */
+function quoteLine(line: string): string {
+  if (line.length <= MAX_QUOTED_LENGTH) return line;
+  let quoted = "";
+  // By code points, so that no emoji is cut in half.
+  for (const char of line) {
+    if (quoted.length + char.length >= MAX_QUOTED_LENGTH) break;
+    quoted += char;
+  }
+  return `${quoted}…`;
 }
 
 function readArgument(config: Config, name: CommandName, argument: string, text: string): Command | undefined {
