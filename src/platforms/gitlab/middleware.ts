@@ -5,6 +5,7 @@ import type { SweepRegistry } from "../shared/sweep-runner.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
+import { prioritizeGitLabDelivery } from "./delivery-priority.js";
 import { createGitLabPacers, type GitLabPacers } from "./pacing.js";
 import { readGitLabProjects, recordSeenProjects, SeenProjects } from "./seen-projects.js";
 import { readGitLabSettings } from "./settings.js";
@@ -51,5 +52,6 @@ export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitL
   const app = recordSeenProjects(createGitLabApp(deps), seen);
   runtime.sweeps?.add(createGitLabSweep({ app: deps, seen, paths: readGitLabProjects(env) }));
   runtime.log.info({ url: settings.url }, "GitLab served at POST /api/gitlab/webhooks");
-  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background });
+  const prioritize = (event: string, payload: Record<string, unknown>) => prioritizeGitLabDelivery(deps.cache, event, payload);
+  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background, prioritize });
 }

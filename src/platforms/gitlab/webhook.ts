@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "../../server.js";
 import type { Log } from "../port.js";
+import type { Priority } from "../shared/pacer.js";
 import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../shared/http.js";
 import type { EventOutcome, GitLabApp } from "./app.js";
 import { deliveryKeys, RecentDeliveries } from "./deliveries.js";
@@ -24,11 +25,13 @@ export interface GitLabHandlerOptions {
    * without it (tests), the work is awaited and its outcome answered.
    */
   background?: BackgroundTasks;
+  /** How urgent a delivery is, from what is known without a call (an emergency is taken up first). */
+  prioritize?: (event: string, payload: Record<string, unknown>) => Priority;
 }
 
 /** The part of the server's background-work tracker this handler uses. */
 export interface BackgroundTasks {
-  start(label: string, task: () => Promise<unknown>): boolean;
+  start(label: string, task: () => Promise<unknown>, priority?: Priority): boolean;
 }
 
 /** The handler, and a way to wait for work that outlived its answer (tests, shutdown). */
@@ -103,7 +106,7 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
     };
     if (!options.background) {
       send(response, 200, await run());
-    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run)) {
+    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal")) {
       send(response, 202, { status: "accepted" });
     } else {
       deliveries.release(keys);

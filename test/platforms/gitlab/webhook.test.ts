@@ -11,7 +11,7 @@ import { BackgroundWork } from "../../../src/platforms/shared/background.js";
 import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
 import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { API, captureLog, CONFIG_FILE, deliver, ENV, issueHook, SECRET, SELF, startServer, THURSDAY_10_BERLIN, TOKEN } from "./helpers.js";
+import { API, captureLog, CONFIG_FILE, deliver, ENV, issueHook, noteHook, SECRET, SELF, startServer, THURSDAY_10_BERLIN, TOKEN } from "./helpers.js";
 
 useStrictNock();
 
@@ -155,6 +155,19 @@ describe("POST /api/gitlab/webhooks", () => {
     expect(await deliver(url, "Issue Hook", issueHook(), headers)).toEqual({ status: 200, body: { status: "duplicate" } });
     expect(labels).toHaveLength(1);
     await handler.settled();
+  });
+
+  it("hands an emergency to the background as urgent, everything else as normal, before any call", async () => {
+    const started: [string, string | undefined][] = [];
+    const log = captureLog();
+    const background = { start: (label: string, _task: () => Promise<unknown>, priority?: string) => started.push([label, priority]) > 0 };
+    const url = await serve(createGitLabHandlerFromEnv(ENV, { log, now: () => THURSDAY_10_BERLIN, background }));
+
+    await deliver(url, "Issue Hook", issueHook({ iid: 8, title: "Website is down!" }));
+    await deliver(url, "Issue Hook", issueHook({ iid: 9, title: "Please update the footer" }));
+    await deliver(url, "Note Hook", noteHook("/urgency emergency"));
+
+    expect(started.map(([, priority]) => priority)).toEqual(["urgent", "normal", "normal"]);
   });
 
   it("refuses a delivery with 503 while the background is full, and takes it when it is sent again", async () => {
