@@ -65,6 +65,8 @@ export async function createGitHubHandler(
       body = await readBody(request);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
+      // The rest of the body is still on its way: the connection cannot carry another request.
+      response.setHeader("connection", "close");
       sendJson(response, 413, { error: error.message });
       return true;
     }
@@ -81,6 +83,10 @@ export async function createGitHubHandler(
       payload = JSON.parse(body);
     } catch {
       sendJson(response, 400, { error: "the body is not valid JSON" });
+      return true;
+    }
+    if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
+      sendJson(response, 400, { error: "the body is not a JSON object" });
       return true;
     }
     const event = { id, name, payload } as Parameters<Probot["receive"]>[0];
