@@ -205,6 +205,29 @@ export function issueHookFor(project: FakeProject, issue: FakeGitLabIssue, actio
   return payload;
 }
 
+const NOTE_HOOK = readFileSync(new URL("../fixtures/gitlab/note-hook.json", import.meta.url), "utf8");
+
+/** The Note Hook GitLab sends when `by` commented `note` on `issue` (test/fixtures/gitlab/note-hook.json, filled in). */
+export function noteHookFor(project: FakeProject, issue: FakeGitLabIssue, note: string, by: { id: number; username: string }, noteId: number): Record<string, any> {
+  const payload = JSON.parse(NOTE_HOOK) as Record<string, any>;
+  payload.user = { ...payload.user, id: by.id, username: by.username, name: by.username };
+  payload.project_id = project.id;
+  payload.project = { ...payload.project, id: project.id, path_with_namespace: project.path_with_namespace, default_branch: project.default_branch };
+  Object.assign(payload.object_attributes, { id: noteId, note, description: note, author_id: by.id, noteable_type: "Issue", project_id: project.id, system: false });
+  Object.assign(payload.issue, {
+    id: issue.id,
+    iid: issue.iid,
+    project_id: project.id,
+    title: issue.title,
+    description: issue.description,
+    author_id: issue.author.id,
+    created_at: issue.created_at,
+    labels: issue.labels.map((title, id) => ({ id, title })),
+    state: issue.state,
+  });
+  return payload;
+}
+
 function headerOf(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
