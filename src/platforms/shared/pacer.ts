@@ -133,8 +133,8 @@ export class Pacer {
     if (lane.timer) this.clock.clearTimeout(lane.timer);
     lane.timer = undefined;
     if (lane.waiting.length > 0 && Number.isFinite(retryAt)) {
+      // Not unref'd: calls are waiting on it, and a command-line sweep must not exit under them.
       lane.timer = this.clock.setTimeout(() => this.#dispatch(name, lane), Math.max(1, retryAt - now));
-      lane.timer.unref?.();
     }
     const idle = lane.waiting.length === 0 && lane.inFlight === 0 && lane.writes.length === 0;
     if (idle && lane.pausedUntil <= now) this.#lanes.delete(name);
