@@ -6,7 +6,7 @@ import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
 import { prioritizeGitLabDelivery } from "./delivery-priority.js";
-import { createGitLabPacers, type GitLabPacers } from "./pacing.js";
+import { createGitLabPacers, gitLabLane, type GitLabPacers } from "./pacing.js";
 import { readGitLabProjects, recordSeenProjects, SeenProjects } from "./seen-projects.js";
 import { readGitLabSettings } from "./settings.js";
 import { createGitLabSweep } from "./sweep.js";
@@ -53,5 +53,6 @@ export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitL
   runtime.sweeps?.add(createGitLabSweep({ app: deps, seen, paths: readGitLabProjects(env) }));
   runtime.log.info({ url: settings.url }, "GitLab served at POST /api/gitlab/webhooks");
   const prioritize = (event: string, payload: Record<string, unknown>) => prioritizeGitLabDelivery(deps.cache, event, payload);
-  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background, prioritize });
+  const lane = gitLabLane(settings.url, settings.token);
+  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background, prioritize, lane });
 }

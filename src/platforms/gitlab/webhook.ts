@@ -27,11 +27,13 @@ export interface GitLabHandlerOptions {
   background?: BackgroundTasks;
   /** How urgent a delivery is, from what is known without a call (an emergency is taken up first). */
   prioritize?: (event: string, payload: Record<string, unknown>) => Priority;
+  /** The background lane of this instance and token: its deliveries are worked on a few at a time. */
+  lane?: string;
 }
 
 /** The part of the server's background-work tracker this handler uses. */
 export interface BackgroundTasks {
-  start(label: string, task: () => Promise<unknown>, priority?: Priority): boolean;
+  start(label: string, task: () => Promise<unknown>, priority?: Priority, lane?: string): boolean;
 }
 
 /** The handler, and a way to wait for work that outlived its answer (tests, shutdown). */
@@ -106,7 +108,7 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
     };
     if (!options.background) {
       send(response, 200, await run());
-    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal")) {
+    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal", options.lane ?? "gitlab")) {
       send(response, 202, { status: "accepted" });
     } else {
       deliveries.release(keys);
