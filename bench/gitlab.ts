@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { FakeGitLab, issueHookFor, type FakeGitLabLimits, type FakeProject } from "../test/fakes/gitlab-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
+import type { HttpDriverInput, HttpDriverOutput } from "./http-driver.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
 
 /**
@@ -59,10 +61,10 @@ export function openGitLabTicket(fake: FakeGitLab, project: FakeProject, title: 
   return { project, iid, payload: issueHookFor(project, issue), uuid: `${project.id}-${iid}` };
 }
 
-/** POSTs a hook the way GitLab does; `key` differs for a second hook (project and group) on the same event. */
-export function deliverGitLab(base: string, ticket: GitLabTicket, key = ticket.uuid): Promise<Response> {
-  return fetch(`${base}/api/gitlab/webhooks`, {
-    method: "POST",
+/** A hook as GitLab sends it; `key` differs for a second hook (project and group) on the same event. */
+export function gitLabDelivery(base: string, ticket: GitLabTicket, key = ticket.uuid): HttpDriverInput["deliveries"][number] {
+  return {
+    url: `${base}/api/gitlab/webhooks`,
     body: JSON.stringify(ticket.payload),
     headers: {
       "content-type": "application/json",
@@ -71,6 +73,21 @@ export function deliverGitLab(base: string, ticket: GitLabTicket, key = ticket.u
       "x-gitlab-event-uuid": ticket.uuid,
       "idempotency-key": key,
     },
+  };
+}
+
+/** POSTs a hook the way GitLab does. */
+export function deliverGitLab(base: string, ticket: GitLabTicket, key = ticket.uuid): Promise<Response> {
+  const { url, ...init } = gitLabDelivery(base, ticket, key);
+  return fetch(url, { method: "POST", ...init });
+}
+
+/** Sends deliveries from a worker thread (bench/http-driver.ts). */
+function drive(input: HttpDriverInput): Promise<HttpDriverOutput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./http-driver-thread.mjs", import.meta.url), { workerData: input });
+    worker.once("message", (output: HttpDriverOutput) => resolve(output));
+    worker.once("error", reject);
   });
 }
 
@@ -119,40 +136,26 @@ export async function runGitLabBurst(latencyMs: number, tickets: number): Promis
   const { fake, server, projects } = setup;
   try {
     const planned = Array.from({ length: tickets }, (_, index) => openGitLabTicket(fake, projects[index % projects.length]!, `Request ${index}: please update the footer text`));
-    const answers: number[] = [];
-    const deliver = async (ticket: GitLabTicket, key?: string) => {
-      const start = performance.now();
-      const response = await deliverGitLab(server.url, ticket, key);
-      answers.push(performance.now() - start);
-      if (response.status !== 202 && response.status !== 200) throw new Error(`delivery answered ${response.status}`);
-    };
     const duplicates = planned.filter((_, index) => index % 5 === 0);
-    const queue: [GitLabTicket, string | undefined][] = [
-      ...planned.map((ticket) => [ticket, undefined] as [GitLabTicket, undefined]),
-      ...duplicates.map((ticket, index) => [ticket, index % 2 === 0 ? undefined : `group-hook-${ticket.uuid}`] as [GitLabTicket, string | undefined]),
+    const emergency = openGitLabTicket(fake, projects[0]!, "Website is down!");
+    const deliveries = [
+      ...planned.map((ticket) => gitLabDelivery(server.url, ticket)),
+      ...duplicates.map((ticket, index) => gitLabDelivery(server.url, ticket, index % 2 === 0 ? undefined : `group-hook-${ticket.uuid}`)),
     ];
-    const total = queue.length;
-    let emergency: GitLabTicket | undefined;
-    let emergencySent = 0;
+    // The emergency goes in the middle of the burst.
+    deliveries.splice(deliveries.length / 2, 0, { ...gitLabDelivery(server.url, emergency), mark: true });
     const started = Date.now();
     // Twenty deliveries in flight at a time, like a busy GitLab.
-    await Promise.all(
-      Array.from({ length: 20 }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          if (!emergency && queue.length < total / 2) {
-            emergency = openGitLabTicket(fake, projects[0]!, "Website is down!");
-            emergencySent = Date.now();
-            await deliver(emergency);
-          }
-          await deliver(...next);
-        }
-      }),
-    );
-    const all = emergency ? [...planned, emergency] : planned;
+    const driven = await drive({ senders: 20, deliveries });
+    const refused = driven.statuses.filter((status) => status !== 202 && status !== 200);
+    if (refused.length > 0) throw new Error(`deliveries answered ${[...new Set(refused)].join(", ")}`);
+    const answers = driven.answers;
+    const emergencySent = driven.markedSentAt;
+    const all = [...planned, emergency];
     await waitFor(() => all.every((ticket) => gitLabAcks(fake, ticket) >= 1), 15 * 60_000, "every ticket triaged");
     const finished = Math.max(...all.map((ticket) => lastGitLabCallFor(fake, ticket)));
     await server.settled(60_000);
-    const emergencyTime = emergency ? lastGitLabCallFor(fake, emergency) - emergencySent : Number.NaN;
+    const emergencyTime = lastGitLabCallFor(fake, emergency) - emergencySent;
     // Every answered call counts against GitLab's limit, a 409 as much as a 201; the 429s do not.
     const counted = fake.rateLimited();
     const writes = counted.filter((call) => call.method !== "GET").length;
@@ -181,18 +184,10 @@ export async function runGitLabThroughput(deliveries: number): Promise<string[]>
   try {
     const bot = setup.fake.state.openIssue(setup.projects[0]!, { iid: 1, title: "Bump lodash", author: "renovate-bot[bot]" });
     const payload = issueHookFor(setup.projects[0]!, bot);
-    let sent = 0;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (sent < deliveries) {
-          const uuid = `load-${sent++}`;
-          const response = await deliverGitLab(setup.server.url, { project: setup.projects[0]!, iid: 1, payload, uuid });
-          if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
-        }
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
+    const ticket = { project: setup.projects[0]!, iid: 1, payload };
+    const driven = await drive({ senders: 32, deliveries: Array.from({ length: deliveries }, (_, index) => gitLabDelivery(setup.server.url, { ...ticket, uuid: `load-${index}` })) });
+    if (driven.statuses.some((status) => status !== 202)) throw new Error(`deliveries answered ${[...new Set(driven.statuses)].join(", ")}`);
+    const seconds = driven.totalMs / 1000;
     return [`GitLab throughput: ${deliveries} deliveries at 0 ms latency in ${format(seconds, 2)} s = ${format(deliveries / seconds)} per second; peak RSS ${format(peakRssMb(setup.server.pid))} MB`];
   } finally {
     await setup.stop();
