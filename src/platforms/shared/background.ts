@@ -42,7 +42,7 @@ export class BackgroundWork {
     private readonly onError: (error: unknown, label: string) => void,
     options: Partial<BackgroundOptions> = {},
   ) {
-    this.#options = { concurrency: 16, limit: 10_000, ...options };
+    this.#options = { concurrency: 4, limit: 10_000, ...options };
   }
 
   /** Waiting and running tasks. */
