@@ -8,6 +8,8 @@
  * waits behind a burst or a sweep.
  */
 
+import { WriteLog } from "./write-log.js";
+
 export type Priority = "urgent" | "normal" | "background";
 
 const RANK: Record<Priority, number> = { urgent: 0, normal: 1, background: 2 };
@@ -36,13 +38,14 @@ interface Waiting {
   write: boolean;
   priority: Priority;
   seq: number;
-  start: (write: { at: number } | undefined) => void;
+  /** Called with the time the write was counted at (undefined for a read). */
+  start: (countedAt: number | undefined) => void;
 }
 
 interface Lane {
   inFlight: number;
-  /** When each recent write was counted: its start, moved to its end once answered. */
-  writes: { at: number }[];
+  /** Recent writes, counted at their start and moved to their answer. */
+  writes: WriteLog;
   waiting: Waiting[];
   pausedUntil: number;
   timer?: NodeJS.Timeout;
@@ -72,8 +75,11 @@ export class Pacer {
   /** Runs `task` in `lane` when the limits allow it. */
   async run<T>(lane: string, options: { write: boolean; priority: Priority }, task: () => Promise<T>): Promise<T> {
     const state = this.#lane(lane);
-    const write = await new Promise<{ at: number } | undefined>((resolve) => {
-      state.waiting.push({ ...options, seq: this.#seq++, start: resolve });
+    const countedAt = await new Promise<number | undefined>((resolve) => {
+      const entry = { ...options, seq: this.#seq++, start: resolve };
+      // Kept in order of priority, then arrival, as they come.
+      const at = state.waiting.findIndex((queued) => RANK[queued.priority] > RANK[entry.priority]);
+      state.waiting.splice(at === -1 ? state.waiting.length : at, 0, entry);
       this.#dispatch(lane, state);
     });
     try {
@@ -81,7 +87,7 @@ export class Pacer {
     } finally {
       // The platform counts a write when it arrives, somewhere between our start
       // and its answer: counting from the answer keeps our window behind theirs.
-      if (write) write.at = this.clock.now();
+      if (countedAt !== undefined) state.writes.move(countedAt, this.clock.now());
       state.inFlight--;
       this.#dispatch(lane, state);
     }
@@ -102,7 +108,7 @@ export class Pacer {
   #lane(name: string): Lane {
     let lane = this.#lanes.get(name);
     if (!lane) {
-      lane = { inFlight: 0, writes: [], waiting: [], pausedUntil: 0 };
+      lane = { inFlight: 0, writes: new WriteLog(), waiting: [], pausedUntil: 0 };
       this.#lanes.set(name, lane);
     }
     return lane;
@@ -110,24 +116,27 @@ export class Pacer {
 
   #dispatch(name: string, lane: Lane): void {
     const now = this.clock.now();
-    lane.writes = lane.writes.filter((write) => write.at > now - 3_600_000);
-    lane.waiting.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.seq - b.seq);
+    lane.writes.prune(now - 3_600_000);
     let retryAt = Number.POSITIVE_INFINITY;
     if (now < lane.pausedUntil) retryAt = lane.pausedUntil;
     else {
+      // Once a write must wait, every write behind it (same or lower priority) must too; reads go on.
+      let writesBlocked = false;
       for (let index = 0; index < lane.waiting.length && lane.inFlight < this.limits.concurrent; ) {
         const next = lane.waiting[index]!;
-        const wait = next.write ? this.#writeWait(lane, next.priority, now) : 0;
-        if (wait > 0) {
-          retryAt = Math.min(retryAt, now + wait);
-          index++;
-          continue;
+        if (next.write) {
+          const wait = writesBlocked ? 1 : this.#writeWait(lane, next.priority, now);
+          if (wait > 0) {
+            if (!writesBlocked) retryAt = Math.min(retryAt, now + wait);
+            writesBlocked = true;
+            index++;
+            continue;
+          }
+          lane.writes.add(now);
         }
         lane.waiting.splice(index, 1);
         lane.inFlight++;
-        const write = next.write ? { at: now } : undefined;
-        if (write) lane.writes.push(write);
-        next.start(write);
+        next.start(next.write ? now : undefined);
       }
     }
     if (lane.timer) this.clock.clearTimeout(lane.timer);
@@ -136,7 +145,7 @@ export class Pacer {
       // Not unref'd: calls are waiting on it, and a command-line sweep must not exit under them.
       lane.timer = this.clock.setTimeout(() => this.#dispatch(name, lane), Math.max(1, retryAt - now));
     }
-    const idle = lane.waiting.length === 0 && lane.inFlight === 0 && lane.writes.length === 0;
+    const idle = lane.waiting.length === 0 && lane.inFlight === 0 && lane.writes.size === 0;
     if (idle && lane.pausedUntil <= now) this.#lanes.delete(name);
   }
 
@@ -145,11 +154,7 @@ export class Pacer {
     const held = priority === "urgent" ? 0 : this.limits.reserve + (priority === "background" ? this.limits.backgroundReserve : 0);
     const perMinute = this.limits.writesPerMinute - held;
     const perHour = this.limits.writesPerHour - held;
-    const times = lane.writes.map((write) => write.at).sort((a, b) => a - b);
-    const lastMinute = times.filter((at) => at > now - 60_000);
-    let wait = 0;
-    if (lastMinute.length >= perMinute) wait = lastMinute[lastMinute.length - perMinute]! + 60_000 - now;
-    if (times.length >= perHour) wait = Math.max(wait, times[times.length - perHour]! + 3_600_000 - now);
+    const wait = Math.max(lane.writes.waitFor(perMinute, 60_000, now), lane.writes.waitFor(perHour, 3_600_000, now));
     return Math.max(0, wait);
   }
 }

@@ -87,3 +87,16 @@ describe("Pacer", () => {
     expect(started).toEqual(["5000:read"]);
   });
 });
+
+describe("Pacer at GitLab's scale", () => {
+  it("paces an hour of 1,000 writes a minute without slowing down", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer({ concurrent: 10, writesPerMinute: 1_200, writesPerHour: 72_000, reserve: 100, backgroundReserve: 300 }, clock);
+    const start = performance.now();
+    for (let minute = 0; minute < 60; minute++) {
+      await Promise.all(Array.from({ length: 1_000 }, () => pacer.run("lane", { write: true, priority: "normal" }, async () => {})));
+      await clock.advance(60_000);
+    }
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});
