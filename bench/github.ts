@@ -25,7 +25,8 @@ export interface Setup {
 
 /** The server's environment against a fake GitHub at `host`. */
 export function serverEnv(host: string, appKey: string): Record<string, string> {
-  return { APP_ID: "1", PRIVATE_KEY: appKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", LOG_LEVEL: "warn", SWEEP_INTERVAL: "off" };
+  const log: Record<string, string> = process.env.BENCH_DEBUG ? { LOG_LEVEL: "debug", LOG_FORMAT: "json" } : { LOG_LEVEL: "warn" };
+  return { APP_ID: "1", PRIVATE_KEY: appKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", SWEEP_INTERVAL: "off", ...log };
 }
 
 export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
@@ -135,6 +136,10 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
       // The emergency's own calls, relative to its delivery: where its time went.
       for (const call of fake.calls.filter((c) => c.path.includes(`/${emergency.number}/`) || JSON.stringify(c.body ?? "").includes(`|${emergency.number}"`))) {
         console.log(`    ${call.at - emergencySent}..${call.end - emergencySent} ms ${call.method} ${call.path}`);
+      }
+      for (const line of server.output().split("\n").filter((text) => text.includes(`"${emergency.id}"`))) {
+        const entry = JSON.parse(line) as { time: number; msg: string };
+        console.log(`    ${entry.time - emergencySent} ms log: ${entry.msg.slice(0, 120)}`);
       }
     }
     const writesOf = (installation: number) =>

@@ -1,8 +1,6 @@
-import { classifyUrgency } from "../../core/classify.js";
-import { configSchema, type Config } from "../../config/schema.js";
+import { prioritizeTicket } from "../shared/delivery-priority.js";
 import type { Priority } from "../shared/pacer.js";
 import type { RepoCache } from "../shared/repo-cache.js";
-import type { RepoConfig } from "../shared/repo-config.js";
 import { toTicketFromHook } from "./mapper.js";
 import { issueHookSchema } from "./payloads.js";
 
@@ -22,17 +20,5 @@ export function prioritizeGitLabDelivery(cache: RepoCache, event: string, payloa
   if (!parsed.success) return "normal";
   const hook = parsed.data;
   if (hook.object_attributes.action !== "open" && hook.object_attributes.action !== "reopen") return "normal";
-  const cached = cache.peek<RepoConfig>(hook.project.path_with_namespace, "config");
-  if (cached && cached.kind !== "valid") return "normal";
-  const config = cached?.config ?? defaultConfig();
-  const level = classifyUrgency(config, toTicketFromHook(hook)).value;
-  return level === Object.keys(config.urgency.levels)[0] ? "urgent" : "normal";
-}
-
-let defaults: Config | undefined;
-
-/** The configuration every key of which is its default (the roster is irrelevant to urgency). */
-function defaultConfig(): Config {
-  defaults ??= configSchema.parse({ team: { contacts: ["frontdesk"] } });
-  return defaults;
+  return prioritizeTicket(cache, hook.project.path_with_namespace, toTicketFromHook(hook));
 }

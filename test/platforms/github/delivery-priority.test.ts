@@ -19,7 +19,13 @@ describe("prioritizeDelivery", () => {
     expect(prioritizeDelivery(cache, "issue_comment", issuePayload({ title: "Website is down!" }))).toBe("normal");
   });
 
-  it("cannot tell without a cached configuration, and does not wait for one", () => {
-    expect(prioritizeDelivery(new RepoCache(), "issues", issuePayload({ title: "Website is down!" }))).toBe("normal");
+  it("uses frontdesk's default levels while the configuration is not cached yet, and does not wait for it", () => {
+    expect(prioritizeDelivery(new RepoCache(), "issues", issuePayload({ title: "Website is down!" }))).toBe("urgent");
+    expect(prioritizeDelivery(new RepoCache(), "issues", issuePayload({ title: "New logo" }))).toBe("normal");
+  });
+
+  it("leaves a repository with a broken configuration at normal", async () => {
+    const cache = await cacheWith({ kind: "invalid", errors: [] });
+    expect(prioritizeDelivery(cache, "issues", issuePayload({ title: "Website is down!" }))).toBe("normal");
   });
 });
