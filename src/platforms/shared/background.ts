@@ -78,7 +78,8 @@ export class BackgroundWork {
 
   #run(name: string, lane: Lane, { label, task }: Queued): void {
     lane.running++;
-    void Promise.resolve()
+    // After the I/O phase: the answer to the delivery that queued this goes out first.
+    void new Promise<void>((resolve) => setImmediate(resolve))
       .then(task)
       .catch((error: unknown) => this.onError(error, label))
       .finally(() => {

@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { BackgroundWork } from "../../../src/platforms/shared/background.js";
 import { flush } from "../../helpers/manual-clock.js";
 
+/** Tasks start after the I/O phase (setImmediate), then run their microtasks. */
+async function settle() {
+  for (let round = 0; round < 3; round++) {
+    await flush();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await flush();
+}
+
 function gate() {
   let open!: () => void;
   const promise = new Promise<void>((resolve) => (open = resolve));
@@ -18,11 +27,11 @@ describe("BackgroundWork", () => {
     }
     work.start("emergency", async () => void started.push("emergency"), "urgent", "lane-1");
     work.start("other", async () => void started.push("other"), "normal", "lane-2");
-    await flush();
+    await settle();
     expect(started).toEqual(["a", "b", "emergency", "other"]);
     expect(work.pending).toBe(3);
     gates[0]!.open();
-    await flush();
+    await settle();
     expect(started).toEqual(["a", "b", "emergency", "other", "c"]);
   });
 
