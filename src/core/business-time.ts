@@ -184,6 +184,22 @@ function nextSpan(instant: number, hours: BusinessHours): Span {
  * would move it an hour on).
  */
 function firstInstantAtWallTime(wall: number, zoneName: string): number {
+  // Pure in its arguments, and every ticket of a day asks for the same openings
+  // and closings: each costs a handful of ICU offset look-ups, so remember them.
+  const key = `${zoneName}|${wall}`;
+  const known = openingInstants.get(key);
+  if (known !== undefined) return known;
+  if (openingInstants.size >= MAX_REMEMBERED) openingInstants.clear();
+  const instant = searchFirstInstant(wall, zoneName);
+  openingInstants.set(key, instant);
+  return instant;
+}
+
+/** Enough for every opening and closing of a few years in a few zones; cleared when full. */
+const MAX_REMEMBERED = 4096;
+const openingInstants = new Map<string, number>();
+
+function searchFirstInstant(wall: number, zoneName: string): number {
   const zone = IANAZone.create(zoneName);
   // Offsets a day either side cover both sides of any clock change near `wall`.
   const offsets = [zone.offset(wall - DAY), zone.offset(wall + DAY)];

@@ -152,7 +152,23 @@ export function formatDue(due: Date, zone: string, language: Language): string {
   const local = DateTime.fromJSDate(due, { zone });
   if (!local.isValid) throw new RangeError(`cannot show ${due.toISOString()} in time zone ${zone}`);
   const { locale, pattern } = DATE_FORMAT[language];
+  return `${local.setLocale(locale).toFormat(pattern)} ${zoneNameOf(local, language)}`;
+}
+
+/**
+ * The zone's abbreviation at `local`. ICU builds a formatter for each locale
+ * it is asked in, the most expensive step of a ticket's plan, and the answer
+ * depends only on the zone, the language and the offset in force: remember it.
+ */
+function zoneNameOf(local: DateTime, language: Language): string {
+  const key = `${local.zoneName}|${language}|${local.offset}`;
+  const known = zoneNames.get(key);
+  if (known !== undefined) return known;
   const names = ZONE_NAME_LOCALES[language].map((name) => local.setLocale(name).offsetNameShort ?? "");
   const zoneName = names.find((name) => name !== "" && !GMT_OFFSET.test(name)) ?? names.find(Boolean) ?? local.toFormat("'UTC'ZZ");
-  return `${local.setLocale(locale).toFormat(pattern)} ${zoneName}`;
+  if (zoneNames.size >= 1024) zoneNames.clear();
+  zoneNames.set(key, zoneName);
+  return zoneName;
 }
+
+const zoneNames = new Map<string, string>();

@@ -127,6 +127,13 @@ describe("dueAt", () => {
     expect(inZone(dueAt(at(opened), within, berlin), berlin.zone)).toBe(expected);
   });
 
+  it("remembers openings per zone: the same local date in two zones gives each its own", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(inZone(dueAt(at("2026-11-24T08:00+01:00"), "1h", berlin), berlin.zone)).toBe("2026-11-24T10:00+01:00");
+      expect(inZone(dueAt(at("2026-11-24T08:00-05:00"), "1h", newYork), newYork.zone)).toBe("2026-11-24T10:00-05:00");
+    }
+  });
+
   it("a day is the length of the configured hours", () => {
     const short: BusinessHours = { ...newYork, start: 10 * 60, end: 14 * 60 };
     expect(inZone(dueAt(at("2026-11-24T12:00-05:00"), "1d", short), short.zone)).toBe("2026-11-25T12:00-05:00");

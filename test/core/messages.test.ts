@@ -172,6 +172,19 @@ describe("formatDue", () => {
     expect(formatDue(new Date(due), zone, language)).toBe(expected);
   });
 
+  it("names each zone, language and offset for itself when asked again in another order", () => {
+    const cases = [
+      ["2026-10-25T01:30:00Z", "Europe/Berlin", "de", "So., 25. Okt. 2026, 02:30 MEZ"],
+      ["2026-10-25T00:30:00Z", "Europe/Berlin", "de", "So., 25. Okt. 2026, 02:30 MESZ"],
+      ["2026-10-25T00:30:00Z", "Europe/Berlin", "en", "Sun, 25 Oct 2026, 02:30 CEST"],
+      ["2026-10-25T06:30:00Z", "Europe/London", "en", "Sun, 25 Oct 2026, 06:30 GMT"],
+      ["2026-10-25T00:30:00Z", "Europe/London", "en", "Sun, 25 Oct 2026, 01:30 BST"],
+    ] as const;
+    for (const [due, zone, language, expected] of [...cases, ...[...cases].reverse()]) {
+      expect(formatDue(new Date(due), zone, language)).toBe(expected);
+    }
+  });
+
   it("rejects an unknown zone", () => {
     expect(() => formatDue(new Date("2026-11-30T09:30:00Z"), "Mars/Olympus", "en")).toThrow(RangeError);
   });
