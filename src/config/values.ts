@@ -82,6 +82,7 @@ export function parseHours(value: string): { start: number; end: number } | unde
   return start < end ? { start, end } : undefined;
 }
 
+/** True for a name ICU knows as an IANA zone. `IANAZone.create` remembers zones by name; `isValidZone` asks ICU again each time. */
 export function isValidTimeZone(value: string): boolean {
-  return IANAZone.isValidZone(value);
+  return IANAZone.create(value).isValid;
 }
