@@ -28,12 +28,18 @@ export interface ValidateOptions {
   locate?: PathLocator;
 }
 
+/** A configuration file read as YAML but not validated: its value, and where its keys are. */
+export type ReadConfig =
+  | { ok: true; value: unknown; locate: PathLocator; warnings: ConfigError[] }
+  | { ok: false; errors: ConfigError[] };
+
 /**
- * Parses and validates the text of a frontdesk.yml. YAML syntax errors, files
- * over {@link MAX_CONFIG_BYTES}, alias bombs and schema violations all come
- * back as {@link ConfigError}s with the file name and a 1-based line:col.
+ * Reads the text of a frontdesk.yml as YAML, once: files over
+ * {@link MAX_CONFIG_BYTES}, syntax errors and alias bombs come back as
+ * {@link ConfigError}s with the file name and a 1-based line:col. An empty
+ * file is an empty mapping, as Probot reads it.
  */
-export function parseConfigText(text: string, file: string): ConfigResult {
+export function readConfigText(text: string, file: string): ReadConfig {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_CONFIG_BYTES) {
     const size = Math.ceil(bytes / 1024);
@@ -47,16 +53,29 @@ export function parseConfigText(text: string, file: string): ConfigResult {
     return new ConfigError({ file, path: [], detail: error.message, position, cause: error });
   };
   if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map(toError) };
-
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
     return { ok: false, errors: [explainToJsFailure(cause, doc, lineCounter, file)] };
   }
-  // An empty file is an empty mapping, as Probot reads it.
-  const result = validateConfigObject(value ?? {}, { file, locate: createDocumentLocator(doc, lineCounter) });
-  return result.ok ? { ...result, warnings: [...doc.warnings.map(toError), ...result.warnings] } : result;
+  return { ok: true, value: value ?? {}, locate: createDocumentLocator(doc, lineCounter), warnings: doc.warnings.map(toError) };
+}
+
+/**
+ * Parses and validates the text of a frontdesk.yml. YAML syntax errors, files
+ * over {@link MAX_CONFIG_BYTES}, alias bombs and schema violations all come
+ * back as {@link ConfigError}s with the file name and a 1-based line:col.
+ */
+export function parseConfigText(text: string, file: string): ConfigResult {
+  const read = readConfigText(text, file);
+  return read.ok ? validateReadConfig(read, file) : read;
+}
+
+/** Validates what {@link readConfigText} read; its YAML warnings come first. */
+export function validateReadConfig(read: Extract<ReadConfig, { ok: true }>, file: string): ConfigResult {
+  const result = validateConfigObject(read.value, { file, locate: read.locate });
+  return result.ok ? { ...result, warnings: [...read.warnings, ...result.warnings] } : result;
 }
 
 /**

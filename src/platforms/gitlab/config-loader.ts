@@ -1,9 +1,8 @@
 import type { RepositoryFiles } from "@gitbeaker/rest";
-import { parseDocument } from "yaml";
 import { ConfigError } from "../../config/errors.js";
 import { mergeConfigs } from "../../config/merge.js";
 import { pickOrigin } from "../../config/origin.js";
-import { createLocator, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, parseConfigText, validateConfigObject, type PathLocator } from "../../config/parse.js";
+import { readConfigText, validateConfigObject, validateReadConfig, type ConfigResult, type PathLocator } from "../../config/parse.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import { statusOf } from "./client.js";
 
@@ -30,11 +29,9 @@ export interface LoadedGitLabConfig {
   inheritsFrom: ConfigSource[];
 }
 
-interface ReadFile {
+interface ReadFile extends ReadMapping {
   source: ConfigSource;
   name: string;
-  text: string;
-  value: Record<string, unknown>;
 }
 
 /**
@@ -59,8 +56,8 @@ export async function loadGitLabConfig(files: RepositoryFiles, project: string, 
     }
     const read = readYaml(text, name);
     if (!read.ok) return invalid(chain, ...read.errors);
-    chain.push({ source, name, text, value: read.value });
-    const target = read.value._extends;
+    chain.push({ source, name, ...read.file });
+    const target = read.file.value._extends;
     if (typeof target !== "string") break; // absent, or a wrong type the schema reports
     const next = parseExtends(target, source.project);
     const current = chain.at(-1)!;
@@ -73,7 +70,7 @@ export async function loadGitLabConfig(files: RepositoryFiles, project: string, 
   }
   const inheritsFrom = chain.slice(1).map((file) => file.source);
   const leaf = chain[0]!;
-  if (chain.length === 1) return { config: toRepoConfig(parseConfigText(leaf.text, leaf.name)), inheritsFrom };
+  if (chain.length === 1) return { config: toRepoConfig(validateReadConfig({ ok: true, ...leaf }, leaf.name)), inheritsFrom };
   const merged = mergeConfigs(chain.map((file) => file.value).reverse());
   const locator = createChainLocator(chain);
   const result = validateConfigObject(merged, { file: leaf.name, locate: locator.locate });
@@ -112,42 +109,39 @@ async function fetchRaw(files: RepositoryFiles, source: ConfigSource): Promise<s
   }
 }
 
-type ReadResult = { ok: true; value: Record<string, unknown> } | { ok: false; errors: ConfigError[] };
+/** A file read as YAML whose top is a mapping, so that its `_extends` can be followed. */
+interface ReadMapping {
+  value: Record<string, unknown>;
+  locate: PathLocator;
+  warnings: ConfigError[];
+}
+
+type ReadResult = { ok: true; file: ReadMapping } | { ok: false; errors: ConfigError[] };
 
 /**
  * The file as an object, to learn its `_extends` before validating the
- * merge. Anything unreadable is handed to parseConfigText, which reports it
+ * merge. The YAML is parsed once; what cannot be read comes back as errors
  * with line and column.
  */
 function readYaml(text: string, name: string): ReadResult {
-  const unreadable = (): ReadResult => {
-    const result = parseConfigText(text, name);
-    return result.ok ? { ok: true, value: {} } : { ok: false, errors: result.errors };
-  };
-  if (Buffer.byteLength(text, "utf8") > MAX_CONFIG_BYTES) return unreadable();
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return unreadable();
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    return unreadable();
-  }
+  const read = readConfigText(text, name);
+  if (!read.ok) return read;
+  const { value, locate, warnings } = read;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) return { ok: true, file: { value: value as Record<string, unknown>, locate, warnings } };
   // A list or scalar at the top is no mapping: validation says so, with the position.
-  if (value === null || value === undefined) return { ok: true, value: {} };
-  if (typeof value !== "object" || Array.isArray(value)) return unreadable();
-  return { ok: true, value: value as Record<string, unknown> };
+  const result = validateReadConfig(read, name);
+  return { ok: false, errors: result.ok ? [new ConfigError({ file: name, path: [], detail: "the file must be a mapping of keys", position: { line: 1, col: 1 } })] : result.errors };
 }
 
 function extendsError(file: ReadFile, detail: string): ConfigError {
-  return new ConfigError({ file: file.name, path: ["_extends"], detail, position: createLocator(file.text)(["_extends"]) });
+  return new ConfigError({ file: file.name, path: ["_extends"], detail, position: file.locate(["_extends"]) });
 }
 
 function invalid(chain: ReadFile[], ...errors: ConfigError[]): LoadedGitLabConfig {
   return { config: { kind: "invalid", errors }, inheritsFrom: chain.slice(1).map((file) => file.source) };
 }
 
-function toRepoConfig(result: ReturnType<typeof parseConfigText>): RepoConfig {
+function toRepoConfig(result: ConfigResult): RepoConfig {
   return result.ok ? { kind: "valid", config: result.config, warnings: result.warnings } : { kind: "invalid", errors: result.errors };
 }
 
@@ -157,17 +151,11 @@ function toRepoConfig(result: ReturnType<typeof parseConfigText>): RepoConfig {
  * (validation names only the file it was given).
  */
 function createChainLocator(chain: ReadFile[]): { locate: PathLocator; attribute: (error: ConfigError) => ConfigError } {
-  const locators = new Map<ReadFile, PathLocator>();
   const located = new Map<string, ReadFile>();
-  const locatorOf = (file: ReadFile) => {
-    let locator = locators.get(file);
-    if (!locator) locators.set(file, (locator = createLocator(file.text)));
-    return locator;
-  };
   const locate: PathLocator = (path, target) => {
     const file = pickOrigin(chain, path, (file) => file.value);
     located.set(JSON.stringify(path), file);
-    return locatorOf(file)(path, target);
+    return file.locate(path, target);
   };
   const attribute = (error: ConfigError): ConfigError => {
     const file = located.get(JSON.stringify(error.path));
