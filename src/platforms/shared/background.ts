@@ -1,4 +1,4 @@
-import type { Priority } from "./pacer.js";
+import { SYSTEM_CLOCK, type PacerClock, type Priority } from "./pacer.js";
 
 /**
  * Work a webhook started and the server goes on with after it answered:
@@ -10,6 +10,13 @@ import type { Priority } from "./pacer.js";
  * a GitLab instance), the rest wait in order of priority. A burst in one lane
  * cannot crowd the event loop or hold up another lane, and urgent work starts
  * at once, even while the lane's own work waits for its write window.
+ *
+ * Answers first: while deliveries arrive close behind each other (a burst),
+ * work that is not urgent waits to start until they pause for `settleMs`, or
+ * until it has waited `maxDeferMs`. Each delivery is then answered without
+ * queueing behind the work of the ones before it, and the work, which pacing
+ * spreads over minutes in a burst anyway, starts a moment later. A delivery
+ * on its own starts its work at once.
  */
 
 const RANK: Record<Priority, number> = { urgent: 0, normal: 1, background: 2 };
@@ -18,6 +25,7 @@ interface Queued {
   label: string;
   task: () => Promise<unknown>;
   rank: number;
+  queuedAt: number;
 }
 
 interface Lane {
@@ -30,6 +38,11 @@ export interface BackgroundOptions {
   concurrency: number;
   /** Beyond this many waiting or running, new work is refused (memory stays bounded). */
   limit: number;
+  /** In a burst, work that is not urgent starts once no delivery arrived for this long (0: at once). */
+  settleMs: number;
+  /** ... or once it has waited this long, so that a steady stream of deliveries cannot starve it. */
+  maxDeferMs: number;
+  clock: PacerClock;
 }
 
 export class BackgroundWork {
@@ -37,12 +50,16 @@ export class BackgroundWork {
   readonly #lanes = new Map<string, Lane>();
   #idle: (() => void)[] = [];
   readonly #options: BackgroundOptions;
+  #lastArrival = Number.NEGATIVE_INFINITY;
+  /** Until when a burst holds back work that is not urgent. */
+  #quietAt = Number.NEGATIVE_INFINITY;
+  #wake: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly onError: (error: unknown, label: string) => void,
     options: Partial<BackgroundOptions> = {},
   ) {
-    this.#options = { concurrency: 4, limit: 10_000, ...options };
+    this.#options = { concurrency: 4, limit: 10_000, settleMs: 20, maxDeferMs: 1_000, clock: SYSTEM_CLOCK, ...options };
   }
 
   /** Waiting and running tasks. */
@@ -54,9 +71,12 @@ export class BackgroundWork {
   start(label: string, task: () => Promise<unknown>, priority: Priority = "normal", laneName = "default"): boolean {
     if (this.#pending >= this.#options.limit) return false;
     this.#pending++;
+    const now = this.#options.clock.now();
+    if (now - this.#lastArrival < this.#options.settleMs) this.#quietAt = now + this.#options.settleMs;
+    this.#lastArrival = now;
     let lane = this.#lanes.get(laneName);
     if (!lane) this.#lanes.set(laneName, (lane = { running: 0, queue: [] }));
-    const entry = { label, task, rank: RANK[priority] };
+    const entry = { label, task, rank: RANK[priority], queuedAt: now };
     if (entry.rank === RANK.urgent) this.#run(laneName, lane, entry);
     else {
       const at = lane.queue.findIndex((queued) => queued.rank > entry.rank);
@@ -72,8 +92,30 @@ export class BackgroundWork {
   }
 
   #next(name: string, lane: Lane): void {
-    while (lane.running < this.#options.concurrency && lane.queue.length > 0) this.#run(name, lane, lane.queue.shift()!);
+    while (lane.running < this.#options.concurrency && lane.queue.length > 0) {
+      const wait = this.#waitFor(lane.queue[0]!);
+      if (wait > 0) {
+        this.#wakeIn(wait);
+        break;
+      }
+      this.#run(name, lane, lane.queue.shift()!);
+    }
     if (lane.running === 0 && lane.queue.length === 0) this.#lanes.delete(name);
+  }
+
+  /** Milliseconds until `entry` may start: 0 unless a burst holds it back. */
+  #waitFor(entry: Queued): number {
+    const now = this.#options.clock.now();
+    return Math.max(0, Math.min(this.#quietAt - now, entry.queuedAt + this.#options.maxDeferMs - now));
+  }
+
+  /** One timer for all lanes: when it fires, every lane starts what it may. */
+  #wakeIn(ms: number): void {
+    if (this.#wake) return;
+    this.#wake = this.#options.clock.setTimeout(() => {
+      this.#wake = undefined;
+      for (const [name, lane] of [...this.#lanes]) this.#next(name, lane);
+    }, Math.ceil(ms));
   }
 
   #run(name: string, lane: Lane, { label, task }: Queued): void {

@@ -57,7 +57,7 @@ export interface PacerClock {
   clearTimeout(timer: NodeJS.Timeout): void;
 }
 
-const SYSTEM_CLOCK: PacerClock = {
+export const SYSTEM_CLOCK: PacerClock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (timer) => clearTimeout(timer),
