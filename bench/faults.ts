@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import type { Fault } from "../test/fakes/github-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
-import { acks, drive, openTicket, SECRET, serverEnv, setUp } from "./github.js";
-import type { DriverInput } from "./driver.js";
+import { driveHttp } from "./drive.js";
+import { acks, issuesDelivery, openTicket, serverEnv, setUp } from "./github.js";
 
 /**
  * Faults: GitHub answers 502 and 500 (some after doing the work), slowly,
@@ -12,7 +12,7 @@ import type { DriverInput } from "./driver.js";
  */
 
 /** A small deterministic random source, so that a run can be repeated. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
@@ -46,22 +46,20 @@ export async function runFaults(tickets: number): Promise<string[]> {
       const repo = repos[index % repos.length]!;
       return openTicket(fake, repo.name, repo.installation, `Request ${index}: the contact form shows an error`, opened);
     });
-    const deliveries: DriverInput["deliveries"] = [...planned, ...planned.filter((_, index) => index % 4 === 0)].map(({ id, payload }) => ({
-      name: "issues",
-      id,
-      payload,
-    }));
+    const deliveries = [...planned, ...planned.filter((_, index) => index % 4 === 0)];
     // Reordered: a shuffle with the same seed every run.
     for (let index = deliveries.length - 1; index > 0; index--) {
       const other = Math.floor(next() * (index + 1));
       [deliveries[index], deliveries[other]] = [deliveries[other]!, deliveries[index]!];
     }
     const half = Math.floor(deliveries.length / 2);
-    await drive({ url: server.url, secret: SECRET, senders: 10, deliveries: deliveries.slice(0, half) });
+    const send = (base: string, part: typeof deliveries) =>
+      driveHttp({ senders: 10, warmUrl: `${base}/healthz`, deliveries: part.map((ticket) => issuesDelivery(base, ticket)) });
+    await send(server.url, deliveries.slice(0, half));
     // A crash in the middle of the burst: whatever was accepted but not done is lost.
     await server.crash();
     server = await startFrontdesk(serverEnv(setup.host, setup.appKey));
-    await drive({ url: server.url, secret: SECRET, senders: 10, deliveries: deliveries.slice(half) });
+    await send(server.url, deliveries.slice(half));
     await server.settled(120_000);
     const afterWebhooks = planned.filter((ticket) => acks(fake, ticket.repo, ticket.number) === 1).length;
 
@@ -85,7 +83,7 @@ export async function runFaults(tickets: number): Promise<string[]> {
 }
 
 /** `npx frontdesk sweep` with the server's environment; resolves to its summary line. */
-function sweepOnce(env: Record<string, string>): Promise<string> {
+export function sweepOnce(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sweep"], {
       env: { PATH: process.env.PATH ?? "", ...env },

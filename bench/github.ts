@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import { FakeGitHub } from "../test/fakes/github-api.js";
 import { issuePayload } from "../test/helpers/github.js";
-import { createAppKey, deliverGitHub, startFrontdesk } from "../test/helpers/spawn-server.js";
-import type { DriverInput, DriverOutput } from "./driver.js";
+import { createAppKey, deliverGitHub, githubDeliveryRequest, startFrontdesk } from "../test/helpers/spawn-server.js";
+import { driveHttp, type Delivery } from "./drive.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
 
 /**
@@ -118,12 +117,12 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
     });
     const duplicates = planned.filter((_, index) => index % 5 === 0);
     const emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
-    const deliveries: DriverInput["deliveries"] = [...planned, ...duplicates].map(({ id, payload }) => ({ name: "issues", id, payload }));
+    const deliveries = [...planned, ...duplicates].map((ticket) => issuesDelivery(server.url, ticket));
     // The emergency goes in the middle of the burst.
-    deliveries.splice(deliveries.length / 2, 0, { name: "issues", id: emergency.id, payload: emergency.payload, mark: true });
+    deliveries.splice(deliveries.length / 2, 0, issuesDelivery(server.url, emergency, true));
     const started = Date.now();
     // Twenty deliveries in flight at a time, like a busy GitHub.
-    const driven = await drive({ url: server.url, secret: SECRET, senders: 20, deliveries });
+    const driven = await driveHttp({ senders: 20, warmUrl: `${server.url}/healthz`, deliveries });
     const answers = driven.answers;
     if (driven.statuses.some((status) => status !== 202)) throw new Error(`deliveries answered ${[...new Set(driven.statuses)]}`);
     const emergencySent = driven.markedSentAt;
@@ -166,34 +165,22 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
 }
 
 /** Deliveries accepted per second at 0 ms latency (issues by a bot: accepted, then nothing to do). */
-export async function runThroughput(deliveries: number): Promise<string[]> {
+export async function runThroughput(count: number): Promise<string[]> {
   const repo = "load/site";
   const setup = await setUp(0, [{ name: repo, installation: 21 }]);
   try {
     const payload = issuePayload({ title: "Bump lodash", author: "dependabot[bot]", authorType: "Bot" });
-    let sent = 0;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (sent < deliveries) {
-          const id = `load-${sent++}`;
-          const response = await deliverGitHub(setup.server.url, SECRET, "issues", id, payload);
-          if (response.status !== 202) throw new Error(`delivery answered ${response.status}`);
-        }
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    return [`throughput: ${deliveries} signed deliveries at 0 ms latency in ${format(seconds, 2)} s = ${format(deliveries / seconds)} per second; peak RSS ${format(peakRssMb(setup.server.pid))} MB`];
+    const deliveries = Array.from({ length: count }, (_, index) => issuesDelivery(setup.server.url, { id: `load-${index}`, payload }));
+    const driven = await driveHttp({ senders: 32, warmUrl: `${setup.server.url}/healthz`, deliveries });
+    if (driven.statuses.some((status) => status !== 202)) throw new Error(`deliveries answered ${[...new Set(driven.statuses)].join(", ")}`);
+    const seconds = driven.totalMs / 1000;
+    return [`throughput: ${count} signed deliveries at 0 ms latency in ${format(seconds, 2)} s = ${format(count / seconds)} per second; peak RSS ${format(peakRssMb(setup.server.pid))} MB`];
   } finally {
     await setup.stop();
   }
 }
 
-/** Runs bench/driver.ts in a worker thread and waits for what it measured. */
-export function drive(input: DriverInput): Promise<DriverOutput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./driver-thread.mjs", import.meta.url), { workerData: input });
-    worker.once("message", (output: DriverOutput) => resolve(output));
-    worker.once("error", reject);
-  });
+/** A signed delivery of `issues` for the driver; signed here, before any clock starts. */
+export function issuesDelivery(base: string, ticket: { id: string; payload: object }, mark?: boolean): Delivery {
+  return { ...githubDeliveryRequest(base, SECRET, "issues", ticket.id, ticket.payload), ...(mark ? { mark } : {}) };
 }

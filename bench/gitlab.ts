@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import { FakeGitLab, issueHookFor, type FakeGitLabLimits, type FakeProject } from "../test/fakes/gitlab-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
-import type { HttpDriverInput, HttpDriverOutput } from "./http-driver.js";
+import { driveHttp, type Delivery } from "./drive.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
 
 /**
@@ -25,7 +24,14 @@ export interface GitLabSetup {
   fake: FakeGitLab;
   projects: FakeProject[];
   server: Awaited<ReturnType<typeof startFrontdesk>>;
+  /** The server's environment, to start it again. */
+  env: Record<string, string>;
   stop(): Promise<void>;
+}
+
+/** The server's environment against a fake GitLab at `url`; the sweep runs only when the scenario asks for it. */
+export function gitLabServerEnv(url: string): Record<string, string> {
+  return { GITLAB_URL: url, GITLAB_TOKEN: TOKEN, GITLAB_WEBHOOK_SECRET: SECRET, SWEEP_INTERVAL: "off", LOG_LEVEL: "warn" };
 }
 
 export async function setUpGitLab(latencyMs: number, paths: string[], limits?: FakeGitLabLimits): Promise<GitLabSetup> {
@@ -34,7 +40,8 @@ export async function setUpGitLab(latencyMs: number, paths: string[], limits?: F
   const projects = paths.map((path) => fake.addProject(path, CONFIG));
   const warmUp = fake.addProject("warm-up/site", CONFIG);
   const url = await fake.start();
-  const server = await startFrontdesk({ GITLAB_URL: url, GITLAB_TOKEN: TOKEN, GITLAB_WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
+  const env = gitLabServerEnv(url);
+  const server = await startFrontdesk(env);
   // One ticket in a project of its own, so that the server has loaded its code
   // (tsx compiles modules on first use) before anything is measured; the
   // measured projects' configuration and labels are still cold.
@@ -43,7 +50,7 @@ export async function setUpGitLab(latencyMs: number, paths: string[], limits?: F
   await waitFor(() => gitLabAcks(fake, warm) === 1, 20_000, "the warm-up ticket");
   await server.settled();
   fake.calls.length = 0;
-  return { fake, projects, server, stop: async () => (await server.stop(), await fake.stop()) };
+  return { fake, projects, server, env, stop: async () => (await server.stop(), await fake.stop()) };
 }
 
 export interface GitLabTicket {
@@ -55,14 +62,14 @@ export interface GitLabTicket {
 }
 
 /** Opens an issue in the fake and returns the Issue Hook GitLab would send for it. */
-export function openGitLabTicket(fake: FakeGitLab, project: FakeProject, title: string): GitLabTicket {
+export function openGitLabTicket(fake: FakeGitLab, project: FakeProject, title: string, createdAt?: Date): GitLabTicket {
   const iid = Math.max(0, ...project.issues.keys()) + 1;
-  const issue = fake.state.openIssue(project, { iid, title });
+  const issue = fake.state.openIssue(project, { iid, title, createdAt });
   return { project, iid, payload: issueHookFor(project, issue), uuid: `${project.id}-${iid}` };
 }
 
 /** A hook as GitLab sends it; `key` differs for a second hook (project and group) on the same event. */
-export function gitLabDelivery(base: string, ticket: GitLabTicket, key = ticket.uuid): HttpDriverInput["deliveries"][number] {
+export function gitLabDelivery(base: string, ticket: GitLabTicket, key = ticket.uuid): Delivery {
   return {
     url: `${base}/api/gitlab/webhooks`,
     body: JSON.stringify(ticket.payload),
@@ -80,15 +87,6 @@ export function gitLabDelivery(base: string, ticket: GitLabTicket, key = ticket.
 export function deliverGitLab(base: string, ticket: GitLabTicket, key = ticket.uuid): Promise<Response> {
   const { url, ...init } = gitLabDelivery(base, ticket, key);
   return fetch(url, { method: "POST", ...init });
-}
-
-/** Sends deliveries from a worker thread (bench/http-driver.ts). */
-function drive(input: HttpDriverInput): Promise<HttpDriverOutput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./http-driver-thread.mjs", import.meta.url), { workerData: input });
-    worker.once("message", (output: HttpDriverOutput) => resolve(output));
-    worker.once("error", reject);
-  });
 }
 
 export function gitLabAcks(fake: FakeGitLab, ticket: Pick<GitLabTicket, "project" | "iid">): number {
@@ -146,7 +144,7 @@ export async function runGitLabBurst(latencyMs: number, tickets: number): Promis
     deliveries.splice(deliveries.length / 2, 0, { ...gitLabDelivery(server.url, emergency), mark: true });
     const started = Date.now();
     // Twenty deliveries in flight at a time, like a busy GitLab.
-    const driven = await drive({ senders: 20, deliveries });
+    const driven = await driveHttp({ senders: 20, deliveries, warmUrl: `${server.url}/healthz` });
     const refused = driven.statuses.filter((status) => status !== 202 && status !== 200);
     if (refused.length > 0) throw new Error(`deliveries answered ${[...new Set(refused)].join(", ")}`);
     const answers = driven.answers;
@@ -185,7 +183,7 @@ export async function runGitLabThroughput(deliveries: number): Promise<string[]>
     const bot = setup.fake.state.openIssue(setup.projects[0]!, { iid: 1, title: "Bump lodash", author: "renovate-bot[bot]" });
     const payload = issueHookFor(setup.projects[0]!, bot);
     const ticket = { project: setup.projects[0]!, iid: 1, payload };
-    const driven = await drive({ senders: 32, deliveries: Array.from({ length: deliveries }, (_, index) => gitLabDelivery(setup.server.url, { ...ticket, uuid: `load-${index}` })) });
+    const driven = await driveHttp({ senders: 32, warmUrl: `${setup.server.url}/healthz`, deliveries: Array.from({ length: deliveries }, (_, index) => gitLabDelivery(setup.server.url, { ...ticket, uuid: `load-${index}` })) });
     if (driven.statuses.some((status) => status !== 202)) throw new Error(`deliveries answered ${[...new Set(driven.statuses)].join(", ")}`);
     const seconds = driven.totalMs / 1000;
     return [`GitLab throughput: ${deliveries} deliveries at 0 ms latency in ${format(seconds, 2)} s = ${format(deliveries / seconds)} per second; peak RSS ${format(peakRssMb(setup.server.pid))} MB`];

@@ -30,15 +30,23 @@ export interface FakeGitLabLimits {
   notesPerMinute: number;
 }
 
+/**
+ * An injected fault: a status to answer with instead of the real handler, or,
+ * with `after`, once the call was carried out (an answer lost on the way: the
+ * note exists, the client saw a 502); with no status, just `delayMs` late.
+ */
+export interface GitLabFault {
+  status?: number;
+  retryAfter?: number;
+  after?: boolean;
+  delayMs?: number;
+}
+
 export interface FakeGitLabOptions {
   /** Added to every response, in milliseconds. */
   latencyMs?: number;
-  /**
-   * Fault injection: a status to answer with instead of the real handler, or,
-   * with `after`, once the call was carried out (an answer lost on the way:
-   * the note exists, the client saw a 502).
-   */
-  fault?: (call: { method: string; path: string; token: string | undefined }) => { status: number; retryAfter?: number; after?: boolean } | undefined;
+  /** Fault injection: see {@link GitLabFault}. */
+  fault?: (call: { method: string; path: string; token: string | undefined }) => GitLabFault | undefined;
   limits?: FakeGitLabLimits;
   now?: () => number;
 }
@@ -116,8 +124,9 @@ export class FakeGitLab {
     const limited = this.#checkLimits(token, method, path);
     if (limited) return answer(429, limited.body, limited.headers);
     const fault = this.fault?.({ method, path, token });
-    if (fault?.after) this.state.route(method, path, url.searchParams, call.body);
-    if (fault) {
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.status !== undefined && fault.after) this.state.route(method, path, url.searchParams, call.body);
+    if (fault?.status !== undefined) {
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
       return answer(fault.status, { message: `fault ${fault.status}` }, headers);
     }

@@ -96,7 +96,10 @@ export class FakeGitLabState {
   }
 
   /** An issue as a client opens it (the Issue Hook comes from {@link issueHook}). */
-  openIssue(project: FakeProject, fields: { iid: number; title: string; description?: string; author?: string; labels?: string[] }): FakeGitLabIssue {
+  openIssue(
+    project: FakeProject,
+    fields: { iid: number; title: string; description?: string; author?: string; labels?: string[]; createdAt?: Date },
+  ): FakeGitLabIssue {
     const issue: FakeGitLabIssue = {
       id: 100_000 + project.id * 10_000 + fields.iid,
       iid: fields.iid,
@@ -104,7 +107,7 @@ export class FakeGitLabState {
       title: fields.title,
       description: fields.description ?? null,
       state: "opened",
-      created_at: new Date().toISOString(),
+      created_at: (fields.createdAt ?? new Date()).toISOString(),
       labels: fields.labels ?? [],
       author: this.addUser(fields.author ?? "client-joe"),
       assignees: [],

@@ -68,19 +68,22 @@ export function createAppKey(): string {
   }).privateKey;
 }
 
+/** A GitHub delivery signed with `secret` the way GitHub signs it: where it goes, its headers and body. */
+export function githubDeliveryRequest(base: string, secret: string, name: string, id: string, payload: object) {
+  const body = JSON.stringify(payload);
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": name,
+    "x-github-delivery": id,
+    "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+  };
+  return { url: `${base}/api/github/webhooks`, headers, body };
+}
+
 /** Sends a GitHub delivery signed with `secret` the way GitHub does. */
 export function deliverGitHub(base: string, secret: string, name: string, id: string, payload: object) {
-  const body = JSON.stringify(payload);
-  return fetch(`${base}/api/github/webhooks`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": name,
-      "x-github-delivery": id,
-      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-    },
-  });
+  const { url, ...init } = githubDeliveryRequest(base, secret, name, id, payload);
+  return fetch(url, { method: "POST", ...init });
 }
 
 function findFreePort(): Promise<number> {
