@@ -21,7 +21,7 @@ const sweeps = createSweepRunnerFromEnv(env, log);
 
 if (github) {
   const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS));
-  const deps = { cache: new RepoCache(), locks: new KeyedLock(), now: () => new Date() };
+  const deps = { cache: new RepoCache(), locks: new KeyedLock(), projects: new RepoCache(), now: () => new Date() };
   const options = { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined, background };
   handlers.push(await createGitHubHandler(probot, deps, options));
   sweeps.add(createGitHubSweep({ probot, ...deps }));

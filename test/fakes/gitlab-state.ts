@@ -98,7 +98,7 @@ export class FakeGitLabState {
   /** An issue as a client opens it (the Issue Hook comes from {@link issueHook}). */
   openIssue(
     project: FakeProject,
-    fields: { iid: number; title: string; description?: string; author?: string; labels?: string[]; createdAt?: Date },
+    fields: { iid: number; title: string; description?: string; author?: string; labels?: string[]; createdAt?: Date; timeEstimate?: number },
   ): FakeGitLabIssue {
     const issue: FakeGitLabIssue = {
       id: 100_000 + project.id * 10_000 + fields.iid,
@@ -112,7 +112,7 @@ export class FakeGitLabState {
       author: this.addUser(fields.author ?? "client-joe"),
       assignees: [],
       user_notes_count: 0,
-      time_estimate: 0,
+      time_estimate: fields.timeEstimate ?? 0,
       web_url: `${this.baseUrl}/${project.path_with_namespace}/-/issues/${fields.iid}`,
     };
     project.issues.set(issue.iid, issue);
@@ -141,7 +141,7 @@ export class FakeGitLabState {
     }
     if (method === "GET" && rest === "/issues") {
       const state = query.get("state") ?? "all";
-      return this.#page([...project.issues.values()].filter((issue) => state === "all" || issue.state === state), query);
+      return this.#page([...project.issues.values()].filter((issue) => state === "all" || issue.state === state).map(restIssue), query);
     }
     if (method === "GET" && rest === "/labels") return this.#page([...project.labels.values()], query);
     if (method === "POST" && rest === "/labels") {
@@ -163,7 +163,7 @@ export class FakeGitLabState {
   }
 
   #issueRoute(project: FakeProject, issue: FakeGitLabIssue, method: string, sub: string, query: URLSearchParams, body: any): Route {
-    if (method === "GET" && sub === "") return [200, issue];
+    if (method === "GET" && sub === "") return [200, restIssue(issue)];
     if (method === "PUT" && sub === "") {
       for (const name of splitLabels(body.add_labels)) {
         if (!issue.labels.some((label) => label.toLowerCase() === name.toLowerCase())) issue.labels.push(name);
@@ -225,4 +225,10 @@ export class FakeGitLabState {
 
 function splitLabels(value: unknown): string[] {
   return typeof value === "string" ? value.split(",").map((name) => name.trim()).filter(Boolean) : [];
+}
+
+/** An issue as the REST API shows it: the time estimate under `time_stats`, where hooks have it at the top. */
+function restIssue(issue: FakeGitLabIssue): Omit<FakeGitLabIssue, "time_estimate"> & { time_stats: { time_estimate: number; total_time_spent: number } } {
+  const { time_estimate, ...rest } = issue;
+  return { ...rest, time_stats: { time_estimate, total_time_spent: 0 } };
 }

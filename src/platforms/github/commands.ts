@@ -12,11 +12,11 @@ import type { Ticket } from "../../core/types.js";
 import type { Log, TicketEditor } from "../port.js";
 import { resolveProjectStep } from "../shared/project-step.js";
 import type { RepoCache } from "../shared/repo-cache.js";
-import type { RepoConfig } from "../shared/repo-config.js";
 import type { GitHubAppDeps } from "./app.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket, type GitHubIssue } from "./mapper.js";
 import { ProjectBoards } from "./projects.js";
+import type { GitHubOctokit } from "./octokit.js";
 import { GitHubTracker } from "./tracker.js";
 
 /**
@@ -80,13 +80,40 @@ export async function reviewAfterIntake(
   await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger: { kind: "review" } });
 }
 
+/**
+ * A ticket the sweep triaged because its opening event was lost: the same
+ * review as {@link reviewAfterIntake}. Costs nothing unless its estimate is
+ * above the threshold; the tracker knows the issue's node id from its listing.
+ */
+export async function reviewSweptTicket(
+  octokit: GitHubOctokit,
+  deps: Pick<CommandDeps, "cache" | "projects">,
+  tracker: GitHubTracker,
+  config: Config,
+  ticket: Ticket,
+  now: Date,
+  log: Log,
+): Promise<void> {
+  const estimate = findEstimate(config, ticket);
+  if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
+  await reconcileProjectStep({
+    tracker,
+    boards: new ProjectBoards(octokit.graphql, deps.projects, log, tracker.repo),
+    config,
+    ticket,
+    nodeId: await tracker.issueNodeId(ticket.number),
+    trigger: { kind: "review" },
+    now,
+    log,
+  });
+}
+
 type AnyContext = Context<"issue_comment.created" | "issues.labeled" | "issues.opened" | "issues.reopened">;
 
 interface StepRequest {
   tracker: TicketEditor;
   boards: ProjectBoards;
   config: Config;
-  repoConfig: RepoConfig;
   /** The issue as the event described it. */
   ticket: Ticket;
   /** The issue's node id, which Projects v2 adds to a board. */
@@ -103,7 +130,6 @@ function request(context: AnyContext, deps: CommandDeps, config: Config, ticket:
     tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue),
     boards: new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name),
     config,
-    repoConfig: { kind: "valid", config, warnings: [] } as RepoConfig,
     ticket,
     nodeId: issue.node_id,
     now: deps.now(),

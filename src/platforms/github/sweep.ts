@@ -3,11 +3,12 @@ import type { SweepComment } from "../../core/plan-sweep.js";
 import { isTeamAssociation } from "../../core/team.js";
 import type { Log, OpenIssue } from "../port.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import { RepoCache } from "../shared/repo-cache.js";
 import { isRateLimitError } from "../shared/sweep-errors.js";
 import { sweepRepository } from "../shared/sweep-repo.js";
 import type { Sweep } from "../shared/sweep-runner.js";
 import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
+import { reviewSweptTicket } from "./commands.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { toComment, type GitHubComment } from "./mapper.js";
 import type { GitHubOctokit } from "./octokit.js";
@@ -21,11 +22,13 @@ import { GitHubTracker } from "./tracker.js";
  * cache the webhooks use.
  */
 
-/** What the sweep shares with the webhooks: the same Probot (and pacing), configuration cache and issue locks. */
+/** What the sweep shares with the webhooks: the same Probot (and pacing), configuration cache, issue locks and boards. */
 export interface GitHubSweepDeps {
   probot: Pick<Probot, "auth">;
   cache: RepoCache;
   locks: KeyedLock;
+  /** Resolved project boards; the sweep keeps its own when none is given. */
+  projects?: RepoCache;
 }
 
 interface RepositoryRef {
@@ -40,10 +43,13 @@ type RepoComment = GitHubComment & { issue_url: string; author_association?: str
 
 /** The GitHub sweep, for the server's runner or `frontdesk sweep`. */
 export function createGitHubSweep(deps: GitHubSweepDeps): Sweep {
-  return { platform: "github", run: (now, log) => sweepGitHub(deps, now, log) };
+  const withBoards = { ...deps, projects: deps.projects ?? new RepoCache() };
+  return { platform: "github", run: (now, log) => sweepGitHub(withBoards, now, log) };
 }
 
-async function sweepGitHub(deps: GitHubSweepDeps, now: Date, log: Log): Promise<SweepSummary> {
+type Deps = GitHubSweepDeps & { projects: RepoCache };
+
+async function sweepGitHub(deps: Deps, now: Date, log: Log): Promise<SweepSummary> {
   const total = createSummary();
   const app = await deps.probot.auth();
   const installations = await stopOnRateLimit(total, log, "installations", () =>
@@ -63,7 +69,7 @@ async function sweepGitHub(deps: GitHubSweepDeps, now: Date, log: Log): Promise<
   return total;
 }
 
-async function sweepInstallation(deps: GitHubSweepDeps, id: number, now: Date, log: Log, total: SweepSummary): Promise<void> {
+async function sweepInstallation(deps: Deps, id: number, now: Date, log: Log, total: SweepSummary): Promise<void> {
   const octokit = (await deps.probot.auth(id)) as GitHubOctokit;
   const repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as RepositoryRef[];
   for (const repository of repositories) {
@@ -82,7 +88,7 @@ async function sweepInstallation(deps: GitHubSweepDeps, id: number, now: Date, l
 }
 
 async function sweepGitHubRepository(
-  deps: GitHubSweepDeps,
+  deps: Deps,
   octokit: GitHubOctokit,
   repository: RepositoryRef,
   now: Date,
@@ -92,11 +98,13 @@ async function sweepGitHubRepository(
   const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name));
   if (config.kind === "missing") return createSummary();
   if (config.kind === "invalid") log.debug({ repo: repository.full_name }, "sweep: configuration invalid, new tickets are only labelled");
+  const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache);
   const summary = await sweepRepository({
-    tracker: new GitHubTracker(octokit, owner, repository.name, deps.cache),
+    tracker,
     config,
     readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
+    afterTriage: (issue, valid) => reviewSweptTicket(octokit, deps, tracker, valid, issue.ticket, now, log),
     now,
     log,
   });

@@ -73,7 +73,7 @@ export class GitHubTracker implements TicketEditor {
     const [labels, issueId, people] = await Promise.all([
       changes.addLabels.length + changes.removeLabels.length > 0 ? this.#labelIds(changes.addLabels.map(describe)) : new Map<string, string>(),
       changes.addLabels.length + changes.removeLabels.length + changes.assign.length + changes.unassign.length > 0
-        ? this.#issueId(number)
+        ? this.issueNodeId(number)
         : "",
       this.#userIds([...changes.assign, ...changes.unassign]),
     ]);
@@ -114,7 +114,8 @@ export class GitHubTracker implements TicketEditor {
     ]);
   }
 
-  async #issueId(number: number): Promise<string> {
+  /** The issue's node id (Projects v2, GraphQL): known from the listing or the event, else read. */
+  async issueNodeId(number: number): Promise<string> {
     const known = this.#issueIds.get(number);
     if (known) return known;
     await this.getTicket(number);

@@ -82,10 +82,21 @@ export async function handleIssueUpdate(payload: IssueHook, deps: GitLabAppDeps,
 export async function reviewAfterIntake(payload: IssueHook, deps: GitLabAppDeps, config: Config, self: SelfUser, log: Log): Promise<EventOutcome | undefined> {
   const ticket = toTicketFromHook(payload, self);
   const seconds = payload.object_attributes.time_estimate ?? 0;
+  return reviewEstimate({ deps, project: toProjectRef(payload.project), self, config, ticket, log }, seconds);
+}
+
+/**
+ * Project work at once for a new ticket whose estimate (GitLab's time
+ * estimate in seconds first) is above the threshold; nothing for the others.
+ * After a hook's intake, and after the sweep triaged a ticket whose hook was
+ * lost. Call it inside the issue's lock.
+ */
+export async function reviewEstimate(request: Omit<StepRequest, "trigger">, seconds: number): Promise<EventOutcome | undefined> {
+  const { config, ticket } = request;
   const trigger: Trigger = seconds > 0 ? estimateTrigger(config, seconds) : { kind: "review" };
   const estimate = seconds > 0 ? estimateFromSeconds(config, seconds) : findEstimate(config, ticket)?.duration;
   if (!estimate || !compareWithThreshold(config, estimate).above) return undefined;
-  return reconcileStep({ deps, project: toProjectRef(payload.project), self, config, ticket, trigger, log });
+  return reconcileStep({ ...request, trigger });
 }
 
 /** GitLab's time estimate as the `/estimate` command it came from. */
@@ -115,7 +126,7 @@ async function withConfig(
   });
 }
 
-interface StepRequest {
+export interface StepRequest {
   deps: GitLabAppDeps;
   project: ProjectRef;
   self: SelfUser;

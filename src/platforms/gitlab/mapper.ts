@@ -33,6 +33,8 @@ export interface GitLabRestIssue {
   created_at: string;
   updated_at?: string;
   user_notes_count?: number;
+  /** GitLab's time tracking: `time_estimate` in seconds, which GitLab's own `/estimate` sets. */
+  time_stats?: { time_estimate?: number | null } | null;
 }
 
 /** A note as `GET /projects/:id/issues/:iid/notes` lists it. */

@@ -8,6 +8,7 @@ import { sweepRepository } from "../shared/sweep-repo.js";
 import type { Sweep } from "../shared/sweep-runner.js";
 import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
+import { reviewEstimate } from "./commands.js";
 import { listDeveloperMembers } from "./members.js";
 import type { SeenProject, SeenProjects } from "./seen-projects.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
@@ -93,6 +94,10 @@ async function sweepProject(deps: Deps, project: SeenProject, now: Date, log: Lo
     config,
     readComments: (tickets) => readNotes(deps, tracker, ref, config.kind === "valid" ? config.config : undefined, tickets),
     lock: (iid, task) => lockIssue(deps.app, ref, iid, task),
+    afterTriage: async (issue, valid) => {
+      const request = { deps: deps.app, project: ref, self, config: valid, ticket: issue.ticket, log };
+      await reviewEstimate(request, tracker.timeEstimateOf(issue.ticket.number) ?? 0);
+    },
     now,
     log,
   });

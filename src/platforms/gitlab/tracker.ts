@@ -46,6 +46,8 @@ export class GitLabTracker implements TicketEditor {
   readonly #assigneeIds = new Map<number, number[]>();
   /** The issue of each note listed: GitLab edits a note through its issue. */
   readonly #noteIssues = new Map<number, number>();
+  /** `time_estimate` (seconds) per iid from the latest listing or read. */
+  readonly #estimates = new Map<number, number>();
 
   constructor(project: ProjectRef, deps: GitLabTrackerDeps) {
     this.#project = project;
@@ -62,6 +64,7 @@ export class GitLabTracker implements TicketEditor {
     })) as unknown as GitLabRestIssue[];
     return issues.map((issue) => {
       this.#rememberAssignees(issue);
+      this.#estimates.set(issue.iid, issue.time_stats?.time_estimate ?? 0);
       return {
         ticket: toTicketFromRest(this.repo, issue, this.#deps.self),
         commentCount: issue.user_notes_count ?? 0,
@@ -85,7 +88,13 @@ export class GitLabTracker implements TicketEditor {
   async getTicket(iid: number): Promise<Ticket> {
     const issue = (await this.#deps.client.issues.show(iid, { projectId: this.#project.id })) as unknown as GitLabRestIssue;
     this.#rememberAssignees(issue);
+    this.#estimates.set(issue.iid, issue.time_stats?.time_estimate ?? 0);
     return toTicketFromRest(this.repo, issue, this.#deps.self);
+  }
+
+  /** GitLab's time estimate of the issue in seconds (0: none), as the latest listing or read of it showed. */
+  timeEstimateOf(iid: number): number | undefined {
+    return this.#estimates.get(iid);
   }
 
   /** Rewrites one of frontdesk's notes; the note must have been listed by {@link listComments}. */
@@ -145,6 +154,7 @@ export class GitLabTracker implements TicketEditor {
     if (listed) return listed;
     const issue = (await this.#deps.client.issues.show(iid, { projectId: this.#project.id })) as unknown as GitLabRestIssue;
     this.#rememberAssignees(issue);
+    this.#estimates.set(issue.iid, issue.time_stats?.time_estimate ?? 0);
     return this.#assigneeIds.get(iid) ?? [];
   }
 

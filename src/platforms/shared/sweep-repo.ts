@@ -30,6 +30,12 @@ export interface RepoSweep {
   readComments(tickets: readonly OpenIssue[]): Promise<Map<number, SweepComment[]>>;
   /** Runs `task` in the issue's lock, the one webhooks for that issue take. */
   lock<T>(number: number, task: () => Promise<T>): Promise<T>;
+  /**
+   * Right after the sweep triaged a ticket (its opening event was lost), in
+   * its lock: what the webhook does after intake, such as moving a ticket
+   * whose estimate is above the threshold to project work.
+   */
+  afterTriage?(issue: OpenIssue, config: Config): Promise<void>;
   now: Date;
   log: Log;
 }
@@ -52,9 +58,7 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
     // As at intake: with a broken configuration a new ticket is at least labelled support.
     const unlabelled = open.filter((issue) => needsKeeping(issue, window));
     for (const issue of unlabelled) {
-      await guard(request, issue, summary, async () => {
-        if (await triage(request, tracker, issue)) summary.triaged++;
-      });
+      await guard(request, issue, summary, () => triage(request, tracker, issue, summary));
     }
     return summary;
   }
@@ -65,10 +69,7 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
       continue;
     }
     await guard(request, issue, summary, async () => {
-      if (plan.kind === "triage") {
-        if (await triage(request, tracker, issue)) summary.triaged++;
-        return;
-      }
+      if (plan.kind === "triage") return triage(request, tracker, issue, summary);
       await request.lock(issue.ticket.number, async () => {
         for (const step of plan.steps) await tracker.apply(issue.ticket.number, step, (label) => describeLabel(config.config, label));
       });
@@ -94,12 +95,13 @@ async function planAll(request: RepoSweep, config: Config, open: OpenIssue[], wi
 /**
  * The webhook's intake, in the issue's lock, after a fresh look at its
  * comments: when a delivery triaged it since the listing, nothing happens.
+ * Then what the webhook does after intake (afterTriage), still in the lock.
  */
-async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssue): Promise<boolean> {
+async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssue, summary: SweepSummary): Promise<void> {
   const { number } = issue.ticket;
-  return request.lock(number, async () => {
+  await request.lock(number, async () => {
     const comments = request.config.kind === "valid" ? await request.tracker.listComments(number) : [];
-    if (findOwnComment(comments, ACK_MARKER)) return false;
+    if (findOwnComment(comments, ACK_MARKER)) return;
     tracker.useComments(number, comments);
     const outcome = await reconcileIntake({
       tracker,
@@ -110,7 +112,9 @@ async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssu
       now: request.now,
       log: request.log,
     });
-    return outcome.kind === "triage" || outcome.kind === "invalid-config";
+    if (outcome.kind !== "triage" && outcome.kind !== "invalid-config") return;
+    summary.triaged++;
+    if (outcome.kind === "triage" && request.config.kind === "valid") await request.afterTriage?.(issue, request.config.config);
   });
 }
 
