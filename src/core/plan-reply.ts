@@ -19,11 +19,13 @@ export interface ReplyLine {
 
 /** True when frontdesk has already answered the comment `commentId`. */
 export function hasReplied(comments: readonly Comment[], commentId: number): boolean {
-  return comments.some((comment) => {
-    if (!comment.author.isBot) return false;
-    const marker = readMarker(comment.body);
-    return marker?.kind === REPLY_MARKER && marker.data.to === commentId;
-  });
+  return comments.some((comment) => comment.author.isBot && replyTarget(comment.body) === commentId);
+}
+
+/** The id of the comment that `body`, one of frontdesk's replies, answers; undefined for any other comment. */
+export function replyTarget(body: string): number | undefined {
+  const marker = readMarker(body);
+  return marker?.kind === REPLY_MARKER && typeof marker.data.to === "number" ? marker.data.to : undefined;
 }
 
 /** The reply to `commentId`, one line per message; undefined when there is nothing to say or it was said. */

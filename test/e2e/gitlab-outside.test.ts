@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeGitLab, issueHookFor, type FakeProject } from "../fakes/gitlab-api.js";
+import { FakeGitLab, issueHookFor, noteHookFor, type FakeProject } from "../fakes/gitlab-api.js";
 import { readFixture } from "../helpers/fixtures.js";
 import { startFrontdesk } from "../helpers/spawn-server.js";
 
@@ -116,5 +116,27 @@ describe("frontdesk against a fake GitLab", () => {
     const written = fake.state.notesOf(project, iid);
     expect(written).toHaveLength(1);
     expect(written[0]!.body).toContain("Urgency: **task**");
+  }, 20_000);
+
+  it("answers a command in an internal note with an internal note", async () => {
+    const project = fake.addProject("acme/intranet", readFixture("spec-example.yml"));
+    const iid = open(project, "The logo is blurry");
+    await deliver(project, iid);
+    await server.settled();
+    const hook = noteHookFor(project, project.issues.get(iid)!, "/urgency whenever", fake.state.addUser("ann"), 7_001);
+    hook.object_attributes.internal = true;
+
+    const response = await fetch(`${server.url}/api/gitlab/webhooks`, {
+      method: "POST",
+      body: JSON.stringify(hook),
+      headers: { "content-type": "application/json", "x-gitlab-event": "Confidential Note Hook", "x-gitlab-token": SECRET, "x-gitlab-event-uuid": "internal-note" },
+    });
+    await server.settled();
+
+    expect(response.status).toBe(202);
+    const [ack, reply] = fake.state.notesOf(project, iid);
+    expect(ack!.internal).toBe(false);
+    expect(reply!.body).toContain("/urgency whenever");
+    expect(reply!.internal).toBe(true);
   }, 20_000);
 });

@@ -36,6 +36,8 @@ export interface FakeNote {
   system: boolean;
   noteable_type: "Issue";
   noteable_iid: number;
+  /** Seen only by the team. */
+  internal: boolean;
 }
 
 export interface FakeProject {
@@ -192,7 +194,7 @@ export class FakeGitLabState {
       return this.#page(notes, query);
     }
     if (method === "POST" && sub === "/notes") {
-      const note: FakeNote = { id: this.#nextId++, body: body.body, author: FAKE_BOT, created_at: new Date().toISOString(), system: false, noteable_type: "Issue", noteable_iid: issue.iid };
+      const note: FakeNote = { id: this.#nextId++, body: body.body, author: FAKE_BOT, created_at: new Date().toISOString(), system: false, noteable_type: "Issue", noteable_iid: issue.iid, internal: body.internal === true };
       project.notes.set(issue.iid, [...this.notesOf(project, issue.iid), note]);
       issue.user_notes_count++;
       return [201, note];

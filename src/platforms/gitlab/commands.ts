@@ -39,7 +39,9 @@ export async function handleNoteHook(payload: NoteHook, deps: GitLabAppDeps, log
     log.debug({ repo: project.path, issue: ticket.number, by: payload.user.username, authorization }, "commands");
     const parsed = parseCommands(config, note.note);
     const trigger: Trigger = { kind: "comment", commentId: note.id, parsed, authorized: authorization.allowed };
-    return reconcileStep({ deps, project, self, config, ticket, trigger, log });
+    // The client does not see the team's internal notes, nor must it see frontdesk's answers to them.
+    const internalNote = note.internal || note.confidential ? note.id : undefined;
+    return reconcileStep({ deps, project, self, config, ticket, trigger, log, internalNote });
   });
 }
 
@@ -135,6 +137,8 @@ export interface StepRequest {
   ticket: Ticket;
   trigger: Trigger;
   log: Log;
+  /** The internal note being answered, if the command came in one. */
+  internalNote?: number;
 }
 
 /**
@@ -145,7 +149,7 @@ export interface StepRequest {
  */
 async function reconcileStep(step: StepRequest): Promise<EventOutcome> {
   const { deps, config, trigger, log } = step;
-  const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log });
+  const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log, internalNote: step.internalNote });
   const number = step.ticket.number;
   const now = deps.now();
   const { ticket, comments, result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now, log });

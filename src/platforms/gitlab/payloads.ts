@@ -63,6 +63,9 @@ export const noteHookSchema = z.object({
     note: z.string(),
     noteable_type: z.string(),
     system: z.boolean().optional(),
+    /** An internal note, which only the team sees (`confidential` before GitLab 15.0). */
+    internal: z.boolean().nullish(),
+    confidential: z.boolean().nullish(),
     created_at: z.string(),
   }),
   /** The issue a note is on; absent for notes on merge requests, commits and snippets. */

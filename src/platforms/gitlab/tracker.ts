@@ -1,5 +1,6 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
+import { replyTarget } from "../../core/plan-reply.js";
 import type { Comment, Ticket } from "../../core/types.js";
 import type { Log, OpenIssue, TicketEditor } from "../port.js";
 import { withPriority } from "../shared/priority.js";
@@ -22,6 +23,8 @@ export interface GitLabTrackerDeps {
   users: UserDirectory;
   self: SelfUser;
   log: Log;
+  /** An internal note being answered: frontdesk's reply to it is internal too, never shown to the client. */
+  internalNote?: number;
 }
 
 /** frontdesk was asked to edit a note it has not read on this delivery. */
@@ -136,7 +139,8 @@ export class GitLabTracker implements TicketEditor {
     // Notes go last: the acknowledgement carries the marker that says
     // "triaged", so it must not exist unless everything before it happened.
     for (const body of changes.comments) {
-      await client.issueNotes.create(this.#project.id, iid, body);
+      const internal = this.#deps.internalNote !== undefined && replyTarget(body) === this.#deps.internalNote;
+      await client.issueNotes.create(this.#project.id, iid, body, internal ? { internal: true } : undefined);
     }
   }
 

@@ -132,6 +132,37 @@ describe("GitLab project work and commands", () => {
     expect(reply).toContain(writeMarker("reply", { to: 1241 }));
   });
 
+  it("answers a command in an internal note with an internal note, which the client does not see", async () => {
+    const { url, scope } = await setup();
+    const replies: { body: string; internal?: boolean }[] = [];
+    mockTriaged(scope)
+      .post(`${issuePath}/notes`, (body) => Boolean(replies.push(body)))
+      .reply(201, { id: 3 });
+    const hook = noteHook("/urgency whenever", { by: "ann" });
+    hook.object_attributes.internal = true;
+
+    const response = await deliver(url, "Confidential Note Hook", hook);
+
+    expect(response.body.status).toBe("done");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.internal).toBe(true);
+    expect(replies[0]!.body).toContain("/urgency whenever");
+    expect(replies[0]!.body).toContain(writeMarker("reply", { to: 1241 }));
+  });
+
+  it("answers a command in a public note publicly", async () => {
+    const { url, scope } = await setup();
+    const replies: { body: string; internal?: boolean }[] = [];
+    mockTriaged(scope)
+      .post(`${issuePath}/notes`, (body) => Boolean(replies.push(body)))
+      .reply(201, { id: 3 });
+
+    await deliver(url, "Note Hook", noteHook("/urgency whenever", { by: "ann" }));
+
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).not.toHaveProperty("internal");
+  });
+
   it("lets a project Developer change the urgency with /urgency task", async () => {
     const { url, scope } = await setup();
     const bodies: Record<string, any> = {};
