@@ -87,7 +87,7 @@ export async function reviewAfterIntake(
  */
 export async function reviewSweptTicket(
   octokit: GitHubOctokit,
-  deps: Pick<CommandDeps, "cache" | "projects">,
+  projects: RepoCache,
   tracker: GitHubTracker,
   config: Config,
   ticket: Ticket,
@@ -98,7 +98,7 @@ export async function reviewSweptTicket(
   if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
   await reconcileProjectStep({
     tracker,
-    boards: new ProjectBoards(octokit.graphql, deps.projects, log, tracker.repo),
+    boards: new ProjectBoards(octokit.graphql, projects, log, tracker.repo),
     config,
     ticket,
     nodeId: await tracker.issueNodeId(ticket.number),

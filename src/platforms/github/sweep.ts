@@ -104,7 +104,7 @@ async function sweepGitHubRepository(
     config,
     readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
-    afterTriage: (issue, valid) => reviewSweptTicket(octokit, deps, tracker, valid, issue.ticket, now, log),
+    afterTriage: (issue, valid) => reviewSweptTicket(octokit, deps.projects, tracker, valid, issue.ticket, now, log),
     now,
     log,
   });
