@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { FakeGitHub } from "../test/fakes/github-api.js";
-import { issuePayload } from "../test/helpers/github.js";
+import { commentPayload, issuePayload } from "../test/helpers/github.js";
 import { createAppKey, deliverGitHub, githubDeliveryRequest, startFrontdesk } from "../test/helpers/spawn-server.js";
 import { driveHttp, type Delivery } from "./drive.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
@@ -116,8 +116,9 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
       return openTicket(fake, repo.name, repo.installation, `Request ${index}: please update the footer text`);
     });
     const duplicates = planned.filter((_, index) => index % 5 === 0);
+    const commands = planned.filter((_, index) => index % 15 === 7).map((ticket, index) => commandOn(fake, ticket, BURST_COMMANDS[index % BURST_COMMANDS.length]!));
     const emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
-    const deliveries = [...planned, ...duplicates].map((ticket) => issuesDelivery(server.url, ticket));
+    const deliveries = [...planned, ...commands, ...duplicates].map((ticket) => issuesDelivery(server.url, ticket));
     // The emergency goes in the middle of the burst.
     deliveries.splice(deliveries.length / 2, 0, issuesDelivery(server.url, emergency, true));
     const started = Date.now();
@@ -128,6 +129,7 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
     const emergencySent = driven.markedSentAt;
     const all = [...planned, emergency];
     await waitFor(() => all.every((ticket) => acks(fake, ticket.repo, ticket.number) >= 1), 15 * 60_000, "every ticket triaged");
+    await waitFor(() => commands.every((sent) => commandDone(fake, sent)), 5 * 60_000, "every command carried out or answered");
     const finished = Math.max(...all.map((ticket) => lastCallFor(fake, ticket.repo, ticket.number)));
     await server.settled(60_000);
     const emergencyTime = lastCallFor(fake, emergency.repo, emergency.number) - emergencySent;
@@ -150,11 +152,12 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
     const lost = counts.filter((count) => count === 0).length;
     const doubled = counts.filter((count) => count > 1).length;
     return [
-      `(b) burst: ${tickets} new tickets over ${installations.length} installations, ${duplicates.length} duplicate deliveries, 1 emergency, ${latencyMs} ms latency:`,
+      `(b) burst: ${tickets} new tickets over ${installations.length} installations, ${duplicates.length} duplicate deliveries, ${commands.length} commands, 1 emergency, ${latencyMs} ms latency:`,
       `    all triaged in ${format(total, 1)} s; minimum the limits allow ${format(minimum, 1)} s (+ round trips); ratio ${format(total / Math.max(minimum, 1), 2)}`,
       `    emergency: delivery -> triaged ${format(emergencyTime)} ms`,
       `    secondary-limit responses: ${fake.secondaryLimitResponses} (${JSON.stringify(fake.limitHits)})`,
-      `    per new ticket: ${format(writes / all.length, 2)} writes, ${format(fake.rateLimited().length / all.length, 2)} rate-limited calls (duplicates included)`,
+      `    per new ticket: ${format(writes / all.length, 2)} writes, ${format(fake.rateLimited().length / all.length, 2)} rate-limited calls (duplicates and commands included)`,
+      `    commands: ${commands.length} (${BURST_COMMANDS.map((command) => command.outcome).join(", ")}), each done once: ${commands.filter((sent) => commandDone(fake, sent)).length}`,
       `    delivery answered: p50 ${format(percentile(answers, 50), 1)} ms, p99 ${format(percentile(answers, 99), 1)} ms`,
       `    peak RSS ${format(peakRssMb(server.pid))} MB`,
       `    lost: ${lost}, triaged twice: ${doubled}`,
@@ -181,6 +184,39 @@ export async function runThroughput(count: number): Promise<string[]> {
 }
 
 /** A signed delivery of `issues` for the driver; signed here, before any clock starts. */
-export function issuesDelivery(base: string, ticket: { id: string; payload: object }, mark?: boolean): Delivery {
-  return { ...githubDeliveryRequest(base, SECRET, "issues", ticket.id, ticket.payload), ...(mark ? { mark } : {}) };
+export function issuesDelivery(base: string, ticket: { id: string; payload: object; name?: string }, mark?: boolean): Delivery {
+  return { ...githubDeliveryRequest(base, SECRET, ticket.name ?? "issues", ticket.id, ticket.payload), ...(mark ? { mark } : {}) };
+}
+
+/** Commands mixed into the burst: one a team member's that changes the ticket, one a client's (refused), one malformed. */
+export const BURST_COMMANDS = [
+  { author: "ann", association: "MEMBER", body: "Raising this one.\n/urgency emergency", outcome: "carried out" },
+  { author: "client-joe", association: "NONE", body: "/project", outcome: "refused" },
+  { author: "ann", association: "MEMBER", body: "/urgency soon", outcome: "malformed" },
+] as const;
+
+type Ticket = ReturnType<typeof openTicket>;
+
+/** A comment with a command on a ticket, written in the fake, and the issue_comment delivery GitHub sends for it. */
+function commandOn(fake: FakeGitHub, ticket: Ticket, command: (typeof BURST_COMMANDS)[number]) {
+  const comment = fake.repo(ticket.repo).addUserComment(ticket.number, command.author, command.body);
+  const payload = commentPayload({
+    issue: { number: ticket.number, title: ticket.payload.issue.title },
+    id: comment.id,
+    body: command.body,
+    author: command.author,
+    association: command.association,
+  });
+  payload.repository = ticket.payload.repository;
+  payload.installation = ticket.payload.installation;
+  return { ticket, command, commentId: comment.id, id: `comment-${comment.id}`, name: "issue_comment", payload };
+}
+
+/** Whether the command had its effect, exactly once: the urgency changed, or one reply answers it. */
+function commandDone(fake: FakeGitHub, sent: ReturnType<typeof commandOn>): boolean {
+  const repo = fake.repo(sent.ticket.repo);
+  const replies = repo.commentsOf(sent.ticket.number).filter((comment) => comment.body.includes(`<!-- frontdesk:reply {"to":${sent.commentId}}`));
+  if (sent.command.outcome !== "carried out") return replies.length === 1;
+  const labels = repo.issues.get(sent.ticket.number)!.labels.map((label) => label.name);
+  return replies.length === 0 && labels.includes("urgency: emergency") && !labels.includes("urgency: task");
 }

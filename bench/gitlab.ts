@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { FakeGitLab, issueHookFor, type FakeGitLabLimits, type FakeProject } from "../test/fakes/gitlab-api.js";
+import { FakeGitLab, issueHookFor, noteHookFor, type FakeGitLabLimits, type FakeProject } from "../test/fakes/gitlab-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
 import { driveHttp, type Delivery } from "./drive.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
@@ -100,6 +100,35 @@ export function lastGitLabCallFor(fake: FakeGitLab, ticket: Pick<GitLabTicket, "
   return calls.length ? Math.max(...calls.map((call) => call.end)) : Number.NaN;
 }
 
+/** Commands mixed into the burst, as notes: one a team member's that changes the ticket, one a client's (refused), one malformed. */
+const BURST_COMMANDS = [
+  { author: "ann", body: "Raising this one.\n/urgency emergency", outcome: "carried out" },
+  { author: "client-joe", body: "/project", outcome: "refused" },
+  { author: "ann", body: "/urgency soon", outcome: "malformed" },
+] as const;
+
+let nextNoteId = 900_000;
+
+/** The Note Hook GitLab sends for a note with a command on a ticket. */
+function commandOn(fake: FakeGitLab, base: string, ticket: GitLabTicket, command: (typeof BURST_COMMANDS)[number]) {
+  const noteId = nextNoteId++;
+  const payload = noteHookFor(ticket.project, ticket.project.issues.get(ticket.iid)!, command.body, fake.state.addUser(command.author), noteId);
+  const delivery: Delivery = {
+    url: `${base}/api/gitlab/webhooks`,
+    body: JSON.stringify(payload),
+    headers: { "content-type": "application/json", "x-gitlab-event": "Note Hook", "x-gitlab-token": SECRET, "x-gitlab-event-uuid": `note-${noteId}` },
+  };
+  return { ticket, command, noteId, delivery };
+}
+
+/** Whether the command had its effect, exactly once: the urgency changed, or one reply answers it. */
+function commandDone(fake: FakeGitLab, sent: ReturnType<typeof commandOn>): boolean {
+  const replies = fake.state.notesOf(sent.ticket.project, sent.ticket.iid).filter((note) => note.body.includes(`<!-- frontdesk:reply {"to":${sent.noteId}}`));
+  if (sent.command.outcome !== "carried out") return replies.length === 1;
+  const labels = sent.ticket.project.issues.get(sent.ticket.iid)!.labels;
+  return replies.length === 0 && labels.includes("urgency: emergency") && !labels.includes("urgency: task");
+}
+
 /** (a) One ticket at a time in a quiet system: delivery to its last API call (configuration and labels cached). */
 export async function runGitLabQuiet(latencyMs: number, tickets: number): Promise<string[]> {
   const setup = await setUpGitLab(latencyMs, ["quiet1/site", "quiet2/site", "quiet3/site"]);
@@ -135,9 +164,11 @@ export async function runGitLabBurst(latencyMs: number, tickets: number): Promis
   try {
     const planned = Array.from({ length: tickets }, (_, index) => openGitLabTicket(fake, projects[index % projects.length]!, `Request ${index}: please update the footer text`));
     const duplicates = planned.filter((_, index) => index % 5 === 0);
+    const commands = planned.filter((_, index) => index % 15 === 7).map((ticket, index) => commandOn(fake, server.url, ticket, BURST_COMMANDS[index % BURST_COMMANDS.length]!));
     const emergency = openGitLabTicket(fake, projects[0]!, "Website is down!");
     const deliveries = [
       ...planned.map((ticket) => gitLabDelivery(server.url, ticket)),
+      ...commands.map((sent) => sent.delivery),
       ...duplicates.map((ticket, index) => gitLabDelivery(server.url, ticket, index % 2 === 0 ? undefined : `group-hook-${ticket.uuid}`)),
     ];
     // The emergency goes in the middle of the burst.
@@ -151,6 +182,7 @@ export async function runGitLabBurst(latencyMs: number, tickets: number): Promis
     const emergencySent = driven.markedSentAt;
     const all = [...planned, emergency];
     await waitFor(() => all.every((ticket) => gitLabAcks(fake, ticket) >= 1), 15 * 60_000, "every ticket triaged");
+    await waitFor(() => commands.every((sent) => commandDone(fake, sent)), 5 * 60_000, "every command carried out or answered");
     const finished = Math.max(...all.map((ticket) => lastGitLabCallFor(fake, ticket)));
     await server.settled(60_000);
     const emergencyTime = lastGitLabCallFor(fake, emergency) - emergencySent;
@@ -162,11 +194,12 @@ export async function runGitLabBurst(latencyMs: number, tickets: number): Promis
     const seconds = (finished - started) / 1000;
     const counts = all.map((ticket) => gitLabAcks(fake, ticket));
     return [
-      `(b) GitLab burst: ${tickets} new tickets over ${projects.length} projects (one token), ${duplicates.length} duplicate deliveries, 1 emergency, ${latencyMs} ms latency:`,
+      `(b) GitLab burst: ${tickets} new tickets over ${projects.length} projects (one token), ${duplicates.length} duplicate deliveries, ${commands.length} commands, 1 emergency, ${latencyMs} ms latency:`,
       `    all triaged in ${format(seconds, 1)} s; minimum GitLab's limits allow ${format(minimum, 1)} s (+ round trips)`,
       `    emergency: delivery -> triaged ${format(emergencyTime)} ms`,
       `    429 responses: ${fake.rateLimitResponses} (${JSON.stringify(fake.limitHits)})`,
-      `    per new ticket: ${format(writes / all.length, 2)} writes, ${format(counted.length / all.length, 2)} calls (the projects' configuration and label loads included)`,
+      `    per new ticket: ${format(writes / all.length, 2)} writes, ${format(counted.length / all.length, 2)} calls (commands and the projects' configuration and label loads included)`,
+      `    commands: ${commands.length} (${BURST_COMMANDS.map((command) => command.outcome).join(", ")}), each done once: ${commands.filter((sent) => commandDone(fake, sent)).length}`,
       `    delivery answered: p50 ${format(percentile(answers, 50), 1)} ms, p99 ${format(percentile(answers, 99), 1)} ms`,
       `    peak RSS ${format(peakRssMb(server.pid))} MB`,
       `    lost: ${counts.filter((count) => count === 0).length}, triaged twice: ${counts.filter((count) => count > 1).length}`,
