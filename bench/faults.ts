@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+// The fake GitLab takes the same shape of fault (GitLabFault).
 import type { Fault } from "../test/fakes/github-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
 import { driveHttp } from "./drive.js";
@@ -20,25 +21,44 @@ export function random(seed: number): () => number {
   };
 }
 
+/**
+ * The faults of both platforms' scenarios, drawn from `next`: 502 and 500,
+ * 502 after a comment was written (`lostAnswer` tells which calls write one),
+ * the platform's rate-limit answer with a retry-after, and slow answers.
+ * `injected` counts what was drawn.
+ */
+export function createFaults(next: () => number, limit: { name: string; status: number }, lostAnswer: (method: string, path: string) => boolean) {
+  const injected: Record<string, number> = { "502": 0, "500": 0, "502 after the work": 0, [limit.name]: 0, slow: 0 };
+  const inject = (name: string, fault: Fault) => (injected[name]!++, fault);
+  const pick = (method: string, path: string): Fault | undefined => {
+    const roll = next();
+    // Written, but the answer lost on the way back: it must not be written twice.
+    if (lostAnswer(method, path) && roll < 0.15) return inject("502 after the work", { status: 502, after: true });
+    if (roll < 0.04) return inject("502", { status: 502 });
+    if (roll < 0.06) return inject("500", { status: 500 });
+    if (roll < 0.08) return inject(limit.name, { status: limit.status, retryAfter: 1 });
+    if (roll < 0.13) return inject("slow", { delayMs: 1500 });
+    return undefined;
+  };
+  return { injected, pick };
+}
+
+/** Shuffles `items` in place with `next`: the same order for the same seed. */
+export function shuffle<T>(items: T[], next: () => number): void {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(next() * (index + 1));
+    [items[index], items[other]] = [items[other]!, items[index]!];
+  }
+}
+
 export async function runFaults(tickets: number): Promise<string[]> {
   const repos = [31, 32].map((installation) => ({ name: `faulty${installation}/site`, installation }));
   const setup = await setUp(20, repos);
   const { fake } = setup;
   let server = setup.server;
   const next = random(7);
-  const injected: Record<string, number> = { "502": 0, "500": 0, "502 after the work": 0, "403 secondary": 0, slow: 0 };
-  const inject = (name: string, fault: Fault) => (injected[name]!++, fault);
-  fake.fault = ({ method, path }) => {
-    if (path.includes("access_tokens")) return undefined;
-    const roll = next();
-    // A comment written, but the answer lost on the way back: it must not be written twice.
-    if (method === "POST" && path.endsWith("/comments") && roll < 0.15) return inject("502 after the work", { status: 502, after: true });
-    if (roll < 0.04) return inject("502", { status: 502 });
-    if (roll < 0.06) return inject("500", { status: 500 });
-    if (roll < 0.08) return inject("403 secondary", { status: 403, retryAfter: 1 });
-    if (roll < 0.13) return inject("slow", { delayMs: 1500 });
-    return undefined;
-  };
+  const { injected, pick } = createFaults(next, { name: "403 secondary", status: 403 }, (method, path) => method === "POST" && path.endsWith("/comments"));
+  fake.fault = ({ method, path }) => (path.includes("access_tokens") ? undefined : pick(method, path));
   try {
     // Opened ten minutes ago: the sweep leaves issues younger than two minutes to their webhooks.
     const opened = new Date(Date.now() - 10 * 60_000);
@@ -48,10 +68,7 @@ export async function runFaults(tickets: number): Promise<string[]> {
     });
     const deliveries = [...planned, ...planned.filter((_, index) => index % 4 === 0)];
     // Reordered: a shuffle with the same seed every run.
-    for (let index = deliveries.length - 1; index > 0; index--) {
-      const other = Math.floor(next() * (index + 1));
-      [deliveries[index], deliveries[other]] = [deliveries[other]!, deliveries[index]!];
-    }
+    shuffle(deliveries, next);
     const half = Math.floor(deliveries.length / 2);
     const send = (base: string, part: typeof deliveries) =>
       driveHttp({ senders: 10, warmUrl: `${base}/healthz`, deliveries: part.map((ticket) => issuesDelivery(base, ticket)) });

@@ -1,6 +1,5 @@
-import type { GitLabFault } from "../test/fakes/gitlab-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
-import { random, sweepOnce } from "./faults.js";
+import { createFaults, random, shuffle, sweepOnce } from "./faults.js";
 import { driveHttp } from "./drive.js";
 import { gitLabAcks, gitLabDelivery, openGitLabTicket, setUpGitLab, type GitLabTicket } from "./gitlab.js";
 
@@ -17,18 +16,8 @@ export async function runGitLabFaults(tickets: number): Promise<string[]> {
   const { fake, projects, env } = setup;
   let server = setup.server;
   const next = random(11);
-  const injected: Record<string, number> = { "502": 0, "500": 0, "502 after the work": 0, "429": 0, slow: 0 };
-  const inject = (name: string, fault: GitLabFault) => (injected[name]!++, fault);
-  fake.fault = ({ method, path }) => {
-    const roll = next();
-    // A note written, but the answer lost on the way back: it must not be written twice.
-    if (method === "POST" && path.endsWith("/notes") && roll < 0.15) return inject("502 after the work", { status: 502, after: true });
-    if (roll < 0.04) return inject("502", { status: 502 });
-    if (roll < 0.06) return inject("500", { status: 500 });
-    if (roll < 0.08) return inject("429", { status: 429, retryAfter: 1 });
-    if (roll < 0.13) return inject("slow", { delayMs: 1500 });
-    return undefined;
-  };
+  const { injected, pick } = createFaults(next, { name: "429", status: 429 }, (method, path) => method === "POST" && path.endsWith("/notes"));
+  fake.fault = ({ method, path }) => pick(method, path);
   try {
     // Opened ten minutes ago: the sweep leaves issues younger than two minutes to their webhooks.
     const opened = new Date(Date.now() - 10 * 60_000);
@@ -41,10 +30,7 @@ export async function runGitLabFaults(tickets: number): Promise<string[]> {
       ...planned.filter((_, index) => index % 4 === 0).map((ticket, index) => ({ ticket, key: index % 2 === 0 ? ticket.uuid : `group-hook-${ticket.uuid}` })),
     ];
     // Reordered: a shuffle with the same seed every run.
-    for (let index = hooks.length - 1; index > 0; index--) {
-      const other = Math.floor(next() * (index + 1));
-      [hooks[index], hooks[other]] = [hooks[other]!, hooks[index]!];
-    }
+    shuffle(hooks, next);
     const half = Math.floor(hooks.length / 2);
     const send = (base: string, part: typeof hooks) => driveHttp({ senders: 10, warmUrl: `${base}/healthz`, deliveries: part.map(({ ticket, key }) => gitLabDelivery(base, ticket, key)) });
     await send(server.url, hooks.slice(0, half));
