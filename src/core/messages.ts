@@ -166,9 +166,11 @@ function zoneNameOf(local: DateTime, language: Language): string {
   if (known !== undefined) return known;
   const names = ZONE_NAME_LOCALES[language].map((name) => local.setLocale(name).offsetNameShort ?? "");
   const zoneName = names.find((name) => name !== "" && !GMT_OFFSET.test(name)) ?? names.find(Boolean) ?? local.toFormat("'UTC'ZZ");
-  if (zoneNames.size >= 1024) zoneNames.clear();
+  if (zoneNames.size >= MAX_ZONE_NAMES) zoneNames.clear();
   zoneNames.set(key, zoneName);
   return zoneName;
 }
 
+/** Far more than zones × languages × offsets in use; cleared when full. */
+const MAX_ZONE_NAMES = 1024;
 const zoneNames = new Map<string, string>();
