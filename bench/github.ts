@@ -25,7 +25,9 @@ export interface Setup {
 /** The server's environment against a fake GitHub at `host`. */
 export function serverEnv(host: string, appKey: string): Record<string, string> {
   const log: Record<string, string> = process.env.BENCH_DEBUG ? { LOG_LEVEL: "debug", LOG_FORMAT: "json" } : { LOG_LEVEL: "warn" };
-  return { APP_ID: "1", PRIVATE_KEY: appKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", SWEEP_INTERVAL: "off", ...log };
+  // spec-example.yml's boards are the agency's: the operator allows them.
+  const targets = { FRONTDESK_PROJECT_TARGETS: "https://github.com/orgs/acme-agency" };
+  return { APP_ID: "1", PRIVATE_KEY: appKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", SWEEP_INTERVAL: "off", ...targets, ...log };
 }
 
 export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {

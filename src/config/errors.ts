@@ -14,12 +14,61 @@ export interface SourcePosition {
   file?: string;
 }
 
+/**
+ * What kind of mistake an error is, in words that carry no value from the
+ * file ("unknown key", "not a duration", "source not allowed"): what check
+ * runs and commit statuses may show, since an inherited file's values are
+ * not the team's to read. The full {@link ConfigError.detail} goes to the
+ * log and to `frontdesk validate`.
+ */
+export type ConfigErrorKind = (typeof CONFIG_ERROR_KINDS)[number];
+
+/** Every {@link ConfigErrorKind}: a closed list, so that no text from a file can become one. */
+export const CONFIG_ERROR_KINDS = [
+  "invalid YAML",
+  "file too large",
+  "too many aliases",
+  "not a mapping",
+  "unknown key",
+  "invalid key",
+  "missing key",
+  "wrong type",
+  "not an allowed value",
+  "too few entries",
+  "too many entries",
+  "too short",
+  "too long",
+  "out of range",
+  "not a login",
+  "not a login or team",
+  "not a duration",
+  "not a date",
+  "not a date or range",
+  "not a time zone",
+  "not a span of hours",
+  "not a share",
+  "not a board URL",
+  "not a level",
+  "not a function",
+  "not a source",
+  "source not found",
+  "source not allowed",
+  "extends cycle",
+  "too many extends steps",
+  "target not allowed",
+  "invalid value",
+] as const;
+
 /** What a {@link ConfigError} is built from. */
 export interface ConfigErrorInit {
   file: string;
   path: readonly PathSegment[];
   /** What is wrong, without the key path (it is added in front). */
   detail: string;
+  /** The value-free kind of mistake; `invalid value` when not given. */
+  kind?: ConfigErrorKind;
+  /** A value-free addition to the kind, such as the schema key an unknown key is nearest to: `did you mean "contacts"?`. */
+  hint?: string | undefined;
   position?: SourcePosition | undefined;
   /** The original YAML error or zod issue. */
   cause?: unknown;
@@ -48,6 +97,10 @@ export class ConfigError extends Error {
   readonly path: readonly PathSegment[];
   /** What is wrong, without file, position or key path. */
   readonly detail: string;
+  /** What kind of mistake, with no value from any file in it. */
+  readonly kind: ConfigErrorKind;
+  /** A value-free addition to {@link kind}, or undefined. */
+  readonly hint: string | undefined;
   /** 1-based; undefined when the key could not be found in any text (a merged object without a locator). */
   readonly line: number | undefined;
   /** 1-based, like {@link line}. */
@@ -59,14 +112,40 @@ export class ConfigError extends Error {
     this.file = init.position?.file ?? init.file;
     this.path = [...init.path];
     this.detail = init.detail;
+    this.kind = init.kind ?? "invalid value";
+    this.hint = init.hint;
     this.line = init.position?.line;
     this.col = init.position?.col;
   }
 
   /** `file:line:col: message`, or `file: message` when the position is unknown. */
   format(): string {
-    const where = this.line === undefined ? this.file : `${this.file}:${this.line}:${this.col ?? 1}`;
-    return `${where}: ${this.message}`;
+    return `${this.where()}: ${this.message}`;
+  }
+
+  /**
+   * `file:line:col: key.path: kind`, with no value from the file: for check
+   * runs and commit statuses, which people see who may not read every file
+   * the configuration inherits.
+   */
+  formatPublic(): string {
+    return `${this.where()}: ${this.describePublic()}`;
+  }
+
+  /** `key.path: kind` (and the hint), without the file and position: an annotation's message. */
+  describePublic(): string {
+    const keyPath = formatKeyPath(this.path);
+    const text = this.hint === undefined ? this.kind : `${this.kind}; ${this.hint}`;
+    return keyPath === "" ? text : `${keyPath}: ${text}`;
+  }
+
+  /** The same error at another file and position: an error found in a merge belongs to the file that set the key. */
+  relocate(file: string, position: SourcePosition | undefined): ConfigError {
+    return new ConfigError({ file, path: this.path, detail: this.detail, kind: this.kind, hint: this.hint, position, cause: this.cause });
+  }
+
+  private where(): string {
+    return this.line === undefined ? this.file : `${this.file}:${this.line}:${this.col ?? 1}`;
   }
 }
 

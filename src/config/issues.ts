@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ConfigError, type PathSegment } from "./errors.js";
+import { ConfigError, type ConfigErrorKind, type PathSegment } from "./errors.js";
 import { listKnownKeys } from "./known-keys.js";
 import type { LocateTarget, PathLocator } from "./locate.js";
 import { findNearest } from "./suggest.js";
@@ -91,12 +91,15 @@ export function convertIssues(issues: readonly Issue[], options: ConvertOptions)
         nearest !== undefined
           ? `did you mean "${nearest}"?`
           : `allowed keys here are ${known.map((name) => `"${name}"`).join(", ")}`;
-      errors.push(build(issue, [...path, key], `unknown key "${key}"; ${hint}`, "key", options));
+      const publicHint = nearest === undefined ? undefined : `did you mean "${nearest}"?`;
+      const kind = { kind: "unknown key", hint: publicHint } as const;
+      errors.push(build(issue, [...path, key], `unknown key "${key}"; ${hint}`, "key", options, kind));
     }
     if (issue.code === "unrecognized_keys") continue;
     const missing = issue.code === "invalid_type" && valueAt(options.input, path) === undefined;
     if (missing && suggested.has(pathKey(path))) continue;
-    errors.push(build(issue, path, issue.message, issue.code === "invalid_key" ? "key" : "value", options));
+    const kind = { kind: classifyIssue(issue, missing) };
+    errors.push(build(issue, path, issue.message, issue.code === "invalid_key" ? "key" : "value", options, kind));
   }
   return errors.sort(compareErrors);
 }
@@ -107,9 +110,63 @@ function build(
   detail: string,
   target: LocateTarget,
   options: ConvertOptions,
+  kind: { kind: ConfigErrorKind; hint?: string | undefined },
 ): ConfigError {
   const position = options.locate?.(path, target);
-  return new ConfigError({ file: options.file, path, detail, position, cause: issue });
+  return new ConfigError({ file: options.file, path, detail, position, cause: issue, ...kind });
+}
+
+/**
+ * The schema's own messages name their kind after the value (`"1 hour" is
+ * not a duration: ...`); the first of these phrases after the quoted value
+ * is the kind. The list is closed, so no text of the file can become a kind.
+ */
+const MESSAGE_KINDS: [phrase: string, kind: ConfigErrorKind][] = [
+  ["is neither a login", "not a login or team"],
+  ["cannot be a login", "not a login"],
+  ["is not a login", "not a login"],
+  ["is not a duration", "not a duration"],
+  ["is not a date or range", "not a date or range"],
+  ["is not a date", "not a date"],
+  ["is not an IANA time zone", "not a time zone"],
+  ["is not a span of hours", "not a span of hours"],
+  ["is not a share", "not a share"],
+  ["is not a Projects v2 URL", "not a board URL"],
+  ["is not a level", "not a level"],
+  ["is not a function", "not a function"],
+  ["at least one", "too few entries"],
+];
+
+/** The value-free kind of a zod issue: from its code, or for the schema's own checks from its message. */
+function classifyIssue(issue: Issue, missing: boolean): ConfigErrorKind {
+  switch (issue.code) {
+    case "invalid_type":
+      return missing ? "missing key" : "wrong type";
+    case "invalid_value":
+      return "not an allowed value";
+    case "invalid_key":
+      return "invalid key";
+    case "invalid_union":
+      return "wrong type";
+    case "too_small":
+    case "too_big": {
+      const small = issue.code === "too_small";
+      if (issue.origin === "array" || issue.origin === "set") return small ? "too few entries" : "too many entries";
+      if (issue.origin === "string") return small ? "too short" : "too long";
+      return "out of range";
+    }
+    default: {
+      const text = withoutLeadingValue(issue.message);
+      return MESSAGE_KINDS.find(([phrase]) => text.includes(phrase))?.[1] ?? "invalid value";
+    }
+  }
+}
+
+/** A message without the JSON string it starts with, so that a value cannot look like a phrase. */
+function withoutLeadingValue(message: string): string {
+  if (!message.startsWith('"')) return message;
+  const end = /^"(?:[^"\\]|\\.)*"/u.exec(message);
+  return end ? message.slice(end[0].length) : message;
 }
 
 /** In file order, so that the output reads top to bottom. */

@@ -44,13 +44,13 @@ export function readConfigText(text: string, file: string): ReadConfig {
   if (bytes > MAX_CONFIG_BYTES) {
     const size = Math.ceil(bytes / 1024);
     const detail = `the file is ${size} KB; a configuration may be at most ${MAX_CONFIG_BYTES / 1024} KB`;
-    return { ok: false, errors: [new ConfigError({ file, path: [], detail, position: { line: 1, col: 1 } })] };
+    return { ok: false, errors: [new ConfigError({ file, path: [], detail, kind: "file too large", position: { line: 1, col: 1 } })] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const toError = (error: YAMLError): ConfigError => {
     const position = lineCounter.linePos(error.pos[0]);
-    return new ConfigError({ file, path: [], detail: error.message, position, cause: error });
+    return new ConfigError({ file, path: [], detail: error.message, kind: "invalid YAML", position, cause: error });
   };
   if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map(toError) };
   let value: unknown;
@@ -108,5 +108,5 @@ function explainToJsFailure(cause: unknown, doc: Document, lineCounter: LineCoun
     },
   });
   const position = aliasBomb && offset !== undefined ? lineCounter.linePos(offset) : { line: 1, col: 1 };
-  return new ConfigError({ file, path: [], detail, position, cause });
+  return new ConfigError({ file, path: [], detail, kind: aliasBomb ? "too many aliases" : "invalid YAML", position, cause });
 }

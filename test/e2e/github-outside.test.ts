@@ -21,6 +21,8 @@ beforeAll(async () => {
     WEBHOOK_SECRET: SECRET,
     GHE_HOST: host,
     GHE_PROTOCOL: "http",
+    // spec-example.yml's boards are the agency's, not acme's: the operator allows them.
+    FRONTDESK_PROJECT_TARGETS: "https://github.com/orgs/acme-agency",
   });
 }, 30_000);
 

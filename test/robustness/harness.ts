@@ -40,7 +40,9 @@ export async function startHarness(now = () => new Date("2026-11-26T09:00:00Z"))
   const gitlabUrl = await gitlab.start();
   const env = { APP_ID: "1", PRIVATE_KEY: createAppKey(), WEBHOOK_SECRET: GITHUB_SECRET, GHE_HOST: githubHost, GHE_PROTOCOL: "http", LOG_LEVEL: "fatal" as const };
   const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS));
-  const githubHandler = await createGitHubHandler(probot, { cache: new RepoCache(), locks: new KeyedLock(), now }, { secret: GITHUB_SECRET });
+  // spec-example.yml's boards are the agency's: the operator allows them.
+  const policy = { sharedConfig: [], projectTargets: ["https://github.com/orgs/acme-agency"] };
+  const githubHandler = await createGitHubHandler(probot, { cache: new RepoCache(), locks: new KeyedLock(), now, policy }, { secret: GITHUB_SECRET });
   const log = pino({ level: "silent" });
   const gitlabHandler = createGitLabHandlerFromEnv(
     { GITLAB_URL: gitlabUrl, GITLAB_TOKEN, GITLAB_WEBHOOK_SECRET: GITLAB_SECRET },

@@ -1,5 +1,7 @@
+import { summarizeConfig } from "../../cli/validate.js";
 import type { ConfigError } from "../../config/errors.js";
 import type { Config } from "../../config/schema.js";
+import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../port.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
@@ -21,11 +23,19 @@ export interface CheckTarget {
 /**
  * Tells the team where their configuration is wrong, where they work: a
  * failing check run named `frontdesk` on the commit, one annotation per
- * error on its line and column, or a success that sums up the roster.
+ * error on its line and column, or a success that counts the roster.
+ * Everyone who can read the repository sees a check run, and the merged
+ * configuration carries values of files they may not read (the agency's
+ * roster, another file's text): so it shows counts, key paths and kinds of
+ * errors, never values. The full messages go to the log.
  */
-export async function checkConfigCommit(octokit: GitHubOctokit, target: CheckTarget, log: Log): Promise<void> {
-  const loaded = await loadGitHubConfig(octokit, target.owner, target.repo, target.sha);
+export async function checkConfigCommit(octokit: GitHubOctokit, target: CheckTarget, log: Log, policy?: TenancyPolicy): Promise<void> {
+  const loaded = await loadGitHubConfig(octokit, target.owner, target.repo, { ref: target.sha, policy });
   if (loaded.kind === "missing") return;
+  const repo = `${target.owner}/${target.repo}`;
+  for (const error of loaded.kind === "invalid" ? loaded.errors : []) {
+    log.error({ repo, sha: target.sha }, `invalid configuration: ${error.format()}`);
+  }
   const output = loaded.kind === "valid" ? describeSuccess(loaded.config) : describeFailure(loaded, target);
   await octokit.rest.checks.create({
     owner: target.owner,
@@ -36,7 +46,7 @@ export async function checkConfigCommit(octokit: GitHubOctokit, target: CheckTar
     conclusion: loaded.kind === "valid" ? "success" : "failure",
     output,
   });
-  log.info({ repo: `${target.owner}/${target.repo}`, sha: target.sha, valid: loaded.kind === "valid" }, "configuration checked");
+  log.info({ repo, sha: target.sha, valid: loaded.kind === "valid" }, "configuration checked");
 }
 
 /** True when one of the paths is the configuration file. */
@@ -44,18 +54,9 @@ export function touchesConfig(paths: readonly string[]): boolean {
   return paths.includes(CONFIG_PATH);
 }
 
+/** Counts only, as `frontdesk validate` prints them: the roster's logins are not everyone's to read. */
 function describeSuccess(config: Config) {
-  const functions = Object.entries(config.team.functions).map(([name, logins]) => `${name} (${logins.join(", ")})`);
-  const bookable = Object.entries(config.team.bookable).map(([name, logins]) => `${name} (${logins.join(", ")})`);
-  const levels = Object.entries(config.urgency.levels).map(([name, level]) => `${name} (${level.respond_within})`);
-  const summary = [
-    `contacts ${config.team.contacts.join(", ")}`,
-    `functions ${functions.join(", ") || "none"}`,
-    `bookable ${bookable.join(", ") || "none"}`,
-    `levels ${levels.join(", ")}`,
-    `threshold ${config.project_work.threshold}`,
-  ].join("; ");
-  return { title: "frontdesk.yml is valid", summary: `${summary}.` };
+  return { title: "frontdesk.yml is valid", summary: `${summarizeConfig(config)}.` };
 }
 
 function describeFailure(loaded: Extract<RepoConfig, { kind: "invalid" }>, target: CheckTarget) {
@@ -63,15 +64,16 @@ function describeFailure(loaded: Extract<RepoConfig, { kind: "invalid" }>, targe
   const here = loaded.errors.filter((error) => error.file === own && error.line !== undefined);
   const elsewhere = loaded.errors.filter((error) => !here.includes(error));
   const annotations = here.slice(0, MAX_ANNOTATIONS).map((error) => toAnnotation(error));
-  const count = loaded.errors.length;
+  const errors = count(loaded.errors.length, "error", "errors");
   const lines = [
-    `${count} ${count === 1 ? "error" : "errors"} in the configuration. Until they are fixed, new issues only get the \`support\` label.`,
+    `${errors} in the configuration. Until they are fixed, new issues only get the \`support\` label.`,
     "",
-    ...loaded.errors.map((error) => `- \`${error.format()}\``),
+    ...loaded.errors.map((error) => `- \`${error.formatPublic()}\``),
+    "",
+    "The full messages are in frontdesk's server log, and `npx frontdesk validate` prints them for a file.",
   ];
   if (elsewhere.length > 0) lines.push("", "Errors in inherited files are listed here but cannot be annotated on this commit.");
-  const title = `${count} ${count === 1 ? "error" : "errors"} in ${CONFIG_PATH}`;
-  return { title, summary: lines.join("\n").slice(0, 65_000), annotations };
+  return { title: `${errors} in ${CONFIG_PATH}`, summary: lines.join("\n").slice(0, 65_000), annotations };
 }
 
 function toAnnotation(error: ConfigError) {
@@ -83,6 +85,10 @@ function toAnnotation(error: ConfigError) {
     end_column: error.col ?? 1,
     annotation_level: "failure" as const,
     title: "frontdesk configuration",
-    message: error.message,
+    message: error.describePublic(),
   };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,104 +1,94 @@
-import { ConfigError } from "../../config/errors.js";
-import { mergeConfigs } from "../../config/merge.js";
-import { pickOrigin } from "../../config/origin.js";
-import { createLocator, validateConfigObject, type PathLocator } from "../../config/parse.js";
+import { errorInChain, readConfigChain, validateChain, type ChainPlatform } from "../../config/chain.js";
+import { checkConfigSource, DEFAULT_TENANCY_POLICY, findRefusedTargets, type TenancyPolicy, type Tenant } from "../../config/tenancy.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /** Where a repository keeps its configuration (SPEC section 3). */
 export const CONFIG_PATH = ".github/frontdesk.yml";
 
-interface ConfigFile {
+/** One file in an `_extends` chain. */
+interface GitHubSource {
   owner: string;
   repo: string;
   path: string;
-  url: string;
-  config: Record<string, unknown> | null;
+  /** A commit, branch or tag; the default branch when undefined. */
+  ref?: string | undefined;
 }
 
+/** How {@link loadGitHubConfig} reads. */
+export interface GitHubConfigOptions {
+  /** A commit to read the repository's own files at (a check of a push or pull request); default branch otherwise. */
+  ref?: string | undefined;
+  /** What `_extends` and the board keys may name beyond the owner's own; default: nothing more. */
+  policy?: TenancyPolicy | undefined;
+}
+
+/** Probot's form of `_extends`: `repo`, `owner/repo`, `owner/repo:path/file.yml`. */
+const EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/iu;
+
 /**
- * Reads the configuration the way Probot's `context.config` does (the
- * repository's file, else the owner's `.github` repository, following
- * `_extends`), but merges lists by replacing them and keeps the list of files
- * so that errors can point at the file, line and column a person must edit.
- * The raw text is fetched only when there is an error to place.
+ * Reads the configuration the way Probot's `context.config` does: the
+ * repository's `.github/frontdesk.yml`, else the owner's `.github`
+ * repository's, following `_extends`. Unlike Probot it checks each
+ * `_extends` source with `policy` before fetching it (a client never reads
+ * another client's file), merges lists by replacing them, and keeps each
+ * file's text so that errors point at the file, line and column a person
+ * must edit. Boards the policy refuses are errors too. HTTP failures other
+ * than 404 are thrown: a delivery fails and is retried.
  */
 export async function loadGitHubConfig(
   octokit: GitHubOctokit,
   owner: string,
   repo: string,
-  /** A commit to read the repository's own file at (a check of a push or pull request); default branch otherwise. */
-  ref?: string,
+  options: GitHubConfigOptions = {},
 ): Promise<RepoConfig> {
-  let loaded: { files: ConfigFile[]; config: unknown };
-  try {
-    loaded = (await octokit.config.get({
-      owner,
-      repo,
-      path: CONFIG_PATH,
-      ...(ref ? { branch: ref } : {}),
-      defaults: (configs: object[]) => mergeConfigs(configs) as Record<string, unknown>,
-    })) as { files: ConfigFile[]; config: unknown };
-  } catch (error) {
-    // HTTP failures are not the team's mistake: let the delivery fail and be retried.
-    if (typeof (error as { status?: unknown }).status === "number") throw error;
-    return { kind: "invalid", errors: [explainFileError(error)] };
-  }
-  const files = loaded.files.filter((file) => file.config !== null);
-  if (files.length === 0) return { kind: "missing" };
-  const result = validateConfigObject(loaded.config, { file: displayName(files[0]!) });
-  if (result.ok) return { kind: "valid", config: result.config, warnings: result.warnings };
-  // Only the repository's own file is read at the commit; inherited ones come from their default branch.
-  const refOf = (file: ConfigFile) => (ref && file.owner === owner && file.repo === repo ? ref : undefined);
-  const locate = await createFilesLocator(octokit, files, result.errors, refOf);
-  const located = validateConfigObject(loaded.config, { file: displayName(files[0]!), locate });
-  return { kind: "invalid", errors: located.ok ? result.errors : located.errors };
+  const policy = options.policy ?? DEFAULT_TENANCY_POLICY;
+  const tenant: Tenant = { platform: "github", repository: `${owner}/${repo}` };
+  const own = (source: Pick<GitHubSource, "owner" | "repo">) => `${source.owner}/${source.repo}`.toLowerCase() === tenant.repository.toLowerCase();
+  const platform: ChainPlatform<GitHubSource> = {
+    fetch: (source) => fetchRaw(octokit, source),
+    resolve: (value) => {
+      const match = EXTENDS.exec(value.trim());
+      if (!match) return undefined;
+      // As in Probot, a bare repository name is the client repository's owner's.
+      const source = { owner: match[1] ?? owner, repo: match[2] ?? "", path: match[3] ?? CONFIG_PATH };
+      return { ...source, ref: own(source) ? options.ref : undefined };
+    },
+    check: (source) => checkConfigSource(policy, tenant, `${source.owner}/${source.repo}`),
+    name: displayName,
+    extendsFormat: "repo, owner/repo or owner/repo:path/file.yml",
+  };
+  const starts: GitHubSource[] = [{ owner, repo, path: CONFIG_PATH, ref: options.ref }];
+  if (repo !== ".github") starts.push({ owner, repo: ".github", path: CONFIG_PATH });
+  const read = await readConfigChain(platform, starts);
+  if (read.kind !== "read") return read.kind === "missing" ? read : { kind: "invalid", errors: read.errors };
+  const result = validateChain(read.chain);
+  if (!result.ok) return { kind: "invalid", errors: result.errors };
+  const refused = findRefusedTargets(policy, tenant, result.config).map(({ path, value, reason }) =>
+    errorInChain(read.chain, path, "target not allowed", `${JSON.stringify(value)} ${reason}`),
+  );
+  if (refused.length > 0) return { kind: "invalid", errors: refused };
+  return { kind: "valid", config: result.config, warnings: result.warnings };
 }
 
 /** `owner/repo:path`, the way a person finds the file. */
-function displayName(file: Pick<ConfigFile, "owner" | "repo" | "path">): string {
-  return `${file.owner}/${file.repo}:${file.path}`;
+function displayName(source: GitHubSource): string {
+  return `${source.owner}/${source.repo}:${source.path}`;
 }
 
-/**
- * A locator over several files: an error belongs to the most specific file
- * that sets the deepest part of its key path.
- */
-async function createFilesLocator(
-  octokit: GitHubOctokit,
-  files: ConfigFile[],
-  errors: readonly ConfigError[],
-  refOf: (file: ConfigFile) => string | undefined,
-): Promise<PathLocator> {
-  const chosen = new Set(errors.map((error) => pickOrigin(files, error.path, (file) => file.config)));
-  const locators = new Map<ConfigFile, PathLocator>();
-  await Promise.all(
-    [...chosen].map(async (file) => {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-        owner: file.owner,
-        repo: file.repo,
-        path: file.path,
-        mediaType: { format: "raw" },
-        ...(refOf(file) ? { ref: refOf(file) } : {}),
-      });
-      locators.set(file, createLocator(String(data)));
-    }),
-  );
-  return (path, target) => {
-    const file = pickOrigin(files, path, (file) => file.config);
-    const position = locators.get(file)?.(path, target);
-    return position && { ...position, file: displayName(file) };
-  };
-}
-
-
-
-/** The config plugin's own errors: unreadable YAML or a bad `_extends`. */
-function explainFileError(error: unknown): ConfigError {
-  const message = error instanceof Error ? error.message : String(error);
-  const url = /https?:\/\/\S+?\/repos\/([^/]+)\/([^/]+)\/contents\/(\S+?)(?:\?\S*)?(?=[\s,)]|$)/u.exec(message);
-  const file = url ? `${url[1]}/${url[2]}:${decodeURIComponent(url[3] ?? "")}` : CONFIG_PATH;
-  const cause = (error as { cause?: { message?: string; linePos?: { line: number; col: number }[] } }).cause;
-  const detail = (cause?.message ?? message).replace(/^\[@probot\/octokit-plugin-config\]\s*/u, "").split("\n")[0] ?? message;
-  return new ConfigError({ file, path: [], detail, position: cause?.linePos?.[0] ?? { line: 1, col: 1 }, cause: error });
+async function fetchRaw(octokit: GitHubOctokit, source: GitHubSource): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: source.owner,
+      repo: source.repo,
+      path: source.path,
+      mediaType: { format: "raw" },
+      ...(source.ref ? { ref: source.ref } : {}),
+    });
+    // A directory comes back as a JSON listing: as text it is no mapping, which validation says.
+    return typeof data === "string" ? data : JSON.stringify(data);
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return undefined;
+    throw error;
+  }
 }

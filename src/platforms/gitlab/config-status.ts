@@ -12,12 +12,14 @@ const MAX_DESCRIPTION = 255;
 /**
  * Tells the team whether the configuration they pushed is valid (SPEC
  * section 3): a commit status named `frontdesk` on the pushed commit,
- * `failed` with the first error as `file:line:col: message`, or `success`.
- * Every error also goes to the log. Clients never see any of it.
+ * `failed` with the first error as `file:line:col: key.path: kind`, or
+ * `success`. The status shows no value from any file (an inherited file's
+ * values are not everyone's to read); the full messages go to the log.
+ * Clients never see any of it.
  */
 export async function reportConfigStatus(deps: GitLabAppDeps, project: GitLabHookProject, sha: string, log: Log): Promise<string> {
   const path = project.path_with_namespace;
-  const { config } = await loadGitLabConfig(deps.client.files, path, sha);
+  const { config } = await loadGitLabConfig(deps.client.files, path, sha, deps.policy);
   if (config.kind === "missing") return "no configuration at the pushed commit";
   const description = config.kind === "valid" ? describeValid(config.warnings) : describeErrors(config.errors);
   for (const error of config.kind === "invalid" ? config.errors : []) {
@@ -35,6 +37,6 @@ function describeValid(warnings: readonly ConfigError[]): string {
 function describeErrors(errors: readonly ConfigError[]): string {
   const [first] = errors;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-  const text = `${first?.format() ?? "invalid configuration"}${more}`;
+  const text = `${first?.formatPublic() ?? "invalid configuration"}${more}`;
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }

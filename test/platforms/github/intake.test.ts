@@ -213,9 +213,6 @@ describe("GitHub intake", () => {
     const api = mockToken()
       .get(configPath)
       .reply(200, broken)
-      // The raw text again, only to place the error on its line.
-      .get(configPath)
-      .reply(200, broken)
       .get(`${repoPath}/labels`)
       .query(true)
       .reply(200, restLabels(["support"]))
