@@ -135,7 +135,7 @@ export class FakeGitLabState {
     const project = match ? this.project(match[1]!) : undefined;
     if (!project) return [404, { message: "404 Project Not Found" }];
     const rest = match?.[2] ?? "";
-    if (method === "GET" && rest === "") return [200, { id: project.id, path_with_namespace: project.path_with_namespace, default_branch: project.default_branch }];
+    if (method === "GET" && rest === "") return [200, restProject(project, this.baseUrl)];
     const file = /^\/repository\/files\/([^/]+)\/raw$/u.exec(rest);
     if (method === "GET" && file) {
       const text = project.files.get(decodeURIComponent(file[1]!));
@@ -227,6 +227,21 @@ export class FakeGitLabState {
 
 function splitLabels(value: unknown): string[] {
   return typeof value === "string" ? value.split(",").map((name) => name.trim()).filter(Boolean) : [];
+}
+
+/** A project as `GET /projects/:id` shows it (the fields frontdesk reads, and a few beside them). */
+function restProject(project: FakeProject, baseUrl: string) {
+  const segments = project.path_with_namespace.split("/");
+  const namespace = segments.slice(0, -1).join("/");
+  return {
+    id: project.id,
+    name: segments.at(-1),
+    path: segments.at(-1),
+    path_with_namespace: project.path_with_namespace,
+    default_branch: project.default_branch,
+    web_url: `${baseUrl}/${project.path_with_namespace}`,
+    namespace: { id: 1, name: segments.at(-2), path: segments.at(-2), kind: "group", full_path: namespace },
+  };
 }
 
 /** An issue as the REST API shows it: the time estimate under `time_stats`, where hooks have it at the top. */

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { Log } from "../port.js";
 import { reconcileIntake } from "../shared/intake.js";
@@ -7,40 +8,73 @@ import { isBotUser, toTicketFromHook } from "./mapper.js";
 import { handleIssueUpdate, handleNoteHook, reviewAfterIntake } from "./commands.js";
 import { reportConfigStatus } from "./config-status.js";
 import { issueHookSchema, noteHookSchema, pushHookSchema, type IssueHook, type PushHook } from "./payloads.js";
+import { forgetProject, ProjectNotFoundError, ProjectOutOfScopeError, resolveProject, type ResolvedProject } from "./resolve-project.js";
 import { GitLabTracker } from "./tracker.js";
 
 export type { EventOutcome, GitLabAppDeps } from "./context.js";
 
-/** Handles one verified delivery: the `X-Gitlab-Event` name and its parsed body. */
-export type GitLabApp = (event: string, payload: unknown, log: Log) => Promise<EventOutcome>;
+/** What the endpoint learnt about a delivery besides its body. */
+export interface DeliveryContext {
+  /** The namespace the secret that admitted it is limited to; undefined for a secret valid everywhere. */
+  scope?: string;
+}
+
+/** Handles one verified delivery: the `X-Gitlab-Event` name, its parsed body, and how it was admitted. */
+export type GitLabApp = (event: string, payload: unknown, log: Log, delivery?: DeliveryContext) => Promise<EventOutcome>;
 
 /** GitLab events in, reconciliations out (the GitLab side of github/app.ts). */
 export function createGitLabApp(deps: GitLabAppDeps): GitLabApp {
-  return async (event, payload, log) => {
-    switch (event) {
-      case "Issue Hook":
-      case "Confidential Issue Hook": {
-        const parsed = issueHookSchema.safeParse(payload);
-        return parsed.success ? handleIssueHook(parsed.data, deps, log) : unreadable(event, parsed.error.message, log);
+  return async (event, payload, log, delivery = {}) => {
+    const scoped: GitLabAppDeps = delivery.scope === undefined ? deps : { ...deps, scope: delivery.scope };
+    try {
+      return await dispatch(event, payload, scoped, log);
+    } catch (error) {
+      if (error instanceof ProjectOutOfScopeError) {
+        // Someone with one group's secret named another group's project id.
+        log.warn({ projectId: error.projectId, repo: error.path, scope: error.scope }, "the project is outside the scope of the secret that admitted the delivery: ignored");
+        return ignored("the project is outside the scope of the delivery's secret");
       }
-      case "Note Hook":
-      case "Confidential Note Hook": {
-        const parsed = noteHookSchema.safeParse(payload);
-        return parsed.success ? handleNoteHook(parsed.data, deps, log) : unreadable(event, parsed.error.message, log);
+      if (error instanceof ProjectNotFoundError) {
+        log.warn({ projectId: error.projectId }, "the delivery's project is not visible to frontdesk's token: ignored");
+        return ignored("the project was not found");
       }
-      case "Push Hook": {
-        const parsed = pushHookSchema.safeParse(payload);
-        return parsed.success ? handlePushHook(parsed.data, deps, log) : unreadable(event, parsed.error.message, log);
-      }
-      default:
-        return ignored(`${event || "an event without X-Gitlab-Event"} is not used`);
+      throw error;
     }
   };
 }
 
-/** A known event in an unknown shape: logged and ignored, never a 4xx (GitLab would disable the hook). */
-function unreadable(event: string, problem: string, log: Log): EventOutcome {
-  log.warn({ event, problem }, "payload not understood: ignored");
+function dispatch(event: string, payload: unknown, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> | EventOutcome {
+  switch (event) {
+    case "Issue Hook":
+    case "Confidential Issue Hook": {
+      const parsed = issueHookSchema.safeParse(payload);
+      return parsed.success ? handleIssueHook(parsed.data, deps, log) : unreadable(event, parsed.error, log);
+    }
+    case "Note Hook":
+    case "Confidential Note Hook": {
+      const parsed = noteHookSchema.safeParse(payload);
+      if (!parsed.success) return unreadable(event, parsed.error, log);
+      // Editing a note re-sends it: fixing a typo in an old `/support` must not undo a later `/project`.
+      if (parsed.data.object_attributes.action === "update") return ignored("an edited note: commands run when a note is written");
+      return handleNoteHook(parsed.data, deps, log);
+    }
+    case "Push Hook": {
+      const parsed = pushHookSchema.safeParse(payload);
+      return parsed.success ? handlePushHook(parsed.data, deps, log) : unreadable(event, parsed.error, log);
+    }
+    default:
+      return ignored(`${event || "an event without X-Gitlab-Event"} is not used`);
+  }
+}
+
+/**
+ * A known event in an unknown shape: logged and ignored, never a 4xx (GitLab
+ * would disable the hook). Only the codes and paths of the problems are
+ * logged: zod's messages may quote the payload's values.
+ */
+function unreadable(event: string, error: z.ZodError, log: Log): EventOutcome {
+  const problems = error.issues.map((issue) => ({ code: issue.code, path: issue.path.map(String).join(".") }));
+  log.warn({ event, problems }, "payload not understood: ignored");
   return ignored(`the ${event} payload was not understood`);
 }
 
@@ -60,13 +94,16 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
   const self = await deps.users.currentUser();
   if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
   deps.users.remember([payload.user, ...(payload.assignees ?? [])]);
-  const ticket = toTicketFromHook(payload, self);
-  const notATicket = whyNotATicketBeforeConfig(ticket);
+  const notATicket = whyNotATicketBeforeConfig(toTicketFromHook(payload, self));
   if (notATicket) return ignored(notATicket);
 
-  const project = toProjectRef(payload.project);
+  // From here on the project is the API's: configuration, lock, log and writes agree.
+  const resolved = await resolveProject(deps, payload.project, log);
+  const hook: IssueHook = { ...payload, project: resolved };
+  const ticket = toTicketFromHook(hook, self);
+  const project = toProjectRef(resolved);
   return lockIssue(deps, project, ticket.number, async () => {
-    const config = await readProjectConfig(deps, payload.project, log);
+    const config = await readProjectConfig(deps, resolved, log);
     if (config.kind === "invalid") {
       for (const error of config.errors) log.error({ repo: project.path, issue: ticket.number }, `invalid configuration: ${error.format()}`);
     }
@@ -80,7 +117,7 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
       now: deps.now(),
       log,
     });
-    const review = outcome.kind === "triage" && config.kind === "valid" ? await reviewAfterIntake(payload, deps, config.config, self, log) : undefined;
+    const review = outcome.kind === "triage" && config.kind === "valid" ? await reviewAfterIntake(hook, deps, config.config, self, log) : undefined;
     const reason = outcome.kind === "skip" ? outcome.reason : outcome.kind;
     return { status: "done", reason: review ? `${reason}; ${review.reason}` : reason };
   });
@@ -94,16 +131,16 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
  * unknown and the cache is cleared all the same.
  */
 async function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> {
-  const { project } = payload;
+  // A push is when a rename or a new default branch would show: the next delivery asks the API again.
+  forgetProject(deps.cache, payload.project.id);
+  // The payload only decides whether to look closer; what is cleared and checked is the API's project.
+  const claimed = configurationPush(payload, payload.project, deps);
+  if (typeof claimed === "string") return ignored(claimed);
+  const project = await resolveProject(deps, payload.project, log);
+  const push = configurationPush(payload, project, deps);
+  if (typeof push === "string") return ignored(push);
+  const { changed, complete } = push;
   const path = project.path_with_namespace;
-  if (!project.default_branch || payload.ref !== `refs/heads/${project.default_branch}`) {
-    return ignored("not a push to the default branch");
-  }
-  const commits = payload.commits ?? [];
-  const complete = (payload.total_commits_count ?? commits.length) <= commits.length;
-  const touched = commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])]);
-  const changed = touched.filter((file) => file === GITLAB_CONFIG_PATH || /(^|\/)frontdesk\.ya?ml$/u.test(file) || deps.dependents.isInherited(path, file));
-  if (complete && changed.length === 0) return ignored("no configuration file changed");
   const cleared = deps.dependents.affectedBy(path, complete ? changed : "all");
   for (const affected of cleared) deps.cache.clear(affected);
   log.info({ repo: path, files: complete ? changed : "unknown (more than 20 commits)", cleared }, "configuration changed: cache cleared");
@@ -111,4 +148,20 @@ async function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log):
   const ownFileChanged = !complete || changed.includes(GITLAB_CONFIG_PATH);
   if (!ownFileChanged || !payload.checkout_sha) return { status: "done", reason };
   return { status: "done", reason: `${reason}; ${await reportConfigStatus(deps, project, payload.checkout_sha, log)}` };
+}
+
+/** The configuration files a push to `project`'s default branch changed, or why the push is of no interest. */
+function configurationPush(
+  payload: PushHook,
+  project: Pick<ResolvedProject, "path_with_namespace" | "default_branch"> | PushHook["project"],
+  deps: GitLabAppDeps,
+): { changed: string[]; complete: boolean } | string {
+  if (!project.default_branch || payload.ref !== `refs/heads/${project.default_branch}`) return "not a push to the default branch";
+  const path = project.path_with_namespace;
+  const commits = payload.commits ?? [];
+  const complete = (payload.total_commits_count ?? commits.length) <= commits.length;
+  const touched = commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])]);
+  const changed = touched.filter((file) => file === GITLAB_CONFIG_PATH || /(^|\/)frontdesk\.ya?ml$/u.test(file) || deps.dependents.isInherited(path, file));
+  if (complete && changed.length === 0) return "no configuration file changed";
+  return { changed, complete };
 }

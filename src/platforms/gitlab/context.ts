@@ -1,3 +1,4 @@
+import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../port.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
 import type { RepoCache } from "../shared/repo-cache.js";
@@ -7,6 +8,7 @@ import type { GitLabClient } from "./client.js";
 import type { ConfigDependents } from "./config-dependents.js";
 import { loadGitLabConfig } from "./config-loader.js";
 import type { GitLabHookProject } from "./payloads.js";
+import type { ResolvedProject } from "./resolve-project.js";
 import type { ProjectRef } from "./tracker.js";
 import type { UserDirectory } from "./users.js";
 
@@ -19,6 +21,14 @@ export interface GitLabAppDeps {
   users: UserDirectory;
   dependents: ConfigDependents;
   now: () => Date;
+  /** What `_extends` and `move_to` may name beyond the project itself; default: nothing shared. */
+  policy?: TenancyPolicy;
+  /**
+   * Set per delivery, not for the process: the namespace the secret that
+   * admitted the delivery is limited to; undefined for a secret valid
+   * everywhere (and for the sweep). resolveProject refuses projects outside it.
+   */
+  scope?: string;
 }
 
 /** What became of an event, for the response body and the log. */
@@ -32,8 +42,8 @@ export function ignored(reason: string): EventOutcome {
   return { status: "ignored", reason };
 }
 
-/** A hook's project as frontdesk names it: numeric id for calls, full path for people and caches. */
-export function toProjectRef(project: GitLabHookProject): ProjectRef {
+/** A project as frontdesk names it: numeric id for calls, full path for people and caches. */
+export function toProjectRef(project: GitLabHookProject | ResolvedProject): ProjectRef {
   return { id: project.id, path: project.path_with_namespace };
 }
 
@@ -45,12 +55,13 @@ export function lockIssue<T>(deps: GitLabAppDeps, project: ProjectRef, iid: numb
 /**
  * The project's configuration, loaded once per cache period; GitHub-only keys
  * are named in the log then. The load is shared by every delivery waiting
- * for it, an emergency's among them, so it goes as urgent.
+ * for it, an emergency's among them, so it goes as urgent. Only a project the
+ * API described will do: a payload's path may name another project than its id.
  */
-export function readProjectConfig(deps: GitLabAppDeps, project: GitLabHookProject, log: Log): Promise<RepoConfig> {
+export function readProjectConfig(deps: GitLabAppDeps, project: ResolvedProject, log: Log): Promise<RepoConfig> {
   const path = project.path_with_namespace;
   return deps.cache.get(path, "config", async () => {
-    const loaded = await withPriority("urgent", () => loadGitLabConfig(deps.client.files, path, project.default_branch));
+    const loaded = await withPriority("urgent", () => loadGitLabConfig(deps.client.files, path, project.default_branch, deps.policy));
     deps.dependents.record(path, loaded.inheritsFrom);
     if (loaded.config.kind === "valid") {
       const { config, warnings } = loaded.config;

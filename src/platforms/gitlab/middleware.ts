@@ -1,3 +1,4 @@
+import { readTenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../port.js";
 import { KeyedLock } from "../shared/keyed-lock.js";
 import { RepoCache } from "../shared/repo-cache.js";
@@ -46,13 +47,17 @@ export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitL
     users: new UserDirectory(client.users),
     dependents: new ConfigDependents(),
     now: runtime.now,
+    policy: readTenancyPolicy(env),
   };
   // GitLab has no installations: the sweep covers the projects webhooks came from, and GITLAB_PROJECTS.
   const seen = new SeenProjects();
   const app = recordSeenProjects(createGitLabApp(deps), seen);
   runtime.sweeps?.add(createGitLabSweep({ app: deps, seen, paths: readGitLabProjects(env) }));
-  runtime.log.info({ url: settings.url }, "GitLab served at POST /api/gitlab/webhooks");
+  // The scopes, never the secrets: an operator sees how the list was read.
+  const scopes = settings.webhookSecrets.map((entry) => entry.scope ?? "(every project)");
+  runtime.log.info({ url: settings.url, secrets: scopes }, "GitLab served at POST /api/gitlab/webhooks");
   const prioritize = (event: string, payload: Record<string, unknown>) => prioritizeGitLabDelivery(deps.cache, event, payload);
   const lane = gitLabLane(settings.url, settings.token);
-  return createGitLabHandler({ secret: settings.webhookSecret, app, log: runtime.log, background: runtime.background, prioritize, lane });
+  const secrets = settings.webhookSecrets;
+  return createGitLabHandler({ secrets, app, log: runtime.log, background: runtime.background, prioritize, lane, instance: settings.url });
 }

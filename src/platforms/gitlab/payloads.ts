@@ -67,6 +67,8 @@ export const noteHookSchema = z.object({
     internal: z.boolean().nullish(),
     confidential: z.boolean().nullish(),
     created_at: z.string(),
+    /** `create` for a new note, `update` for an edited one; older GitLab versions send none (a new note). */
+    action: z.string().nullish(),
   }),
   /** The issue a note is on; absent for notes on merge requests, commits and snippets. */
   issue: z

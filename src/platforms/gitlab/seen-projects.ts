@@ -4,14 +4,18 @@ import type { GitLabApp } from "./app.js";
  * GitLab has no installations to enumerate: the sweep covers the projects
  * frontdesk has heard from (any verified webhook names its project) and those
  * listed in GITLAB_PROJECTS. The set is kept in memory and bounded; a restart
- * forgets it until the next delivery, which GITLAB_PROJECTS covers.
+ * forgets it until the next delivery, which GITLAB_PROJECTS covers. What a
+ * webhook says is only a claim: the sweep asks the API for each id, and
+ * sweeps it only when it lies in the scope of the secret that named it.
  */
 
-/** A project as a webhook names it: enough to call the API and read its configuration. */
+/** A project as a webhook names it: its id, the path it claimed, and the scope of the secret it came with. */
 export interface SeenProject {
   id: number;
   path_with_namespace: string;
   default_branch?: string | null;
+  /** The namespace of the secret that admitted the delivery; undefined for a secret valid everywhere. */
+  scope?: string;
 }
 
 /** The projects seen most recently, at most `maxEntries` (the oldest is forgotten first). */
@@ -22,7 +26,7 @@ export class SeenProjects {
 
   record(project: SeenProject): void {
     this.#projects.delete(project.id);
-    this.#projects.set(project.id, { id: project.id, path_with_namespace: project.path_with_namespace, default_branch: project.default_branch });
+    this.#projects.set(project.id, { id: project.id, path_with_namespace: project.path_with_namespace, default_branch: project.default_branch, scope: project.scope });
     if (this.#projects.size > this.maxEntries) {
       const oldest = this.#projects.keys().next();
       if (!oldest.done) this.#projects.delete(oldest.value);
@@ -36,10 +40,10 @@ export class SeenProjects {
 
 /** The app, recording the project of every delivery it is handed (after the token was checked). */
 export function recordSeenProjects(app: GitLabApp, seen: SeenProjects): GitLabApp {
-  return (event, payload, log) => {
+  return (event, payload, log, delivery) => {
     const project = readProject(payload);
-    if (project) seen.record(project);
-    return app(event, payload, log);
+    if (project) seen.record({ ...project, scope: delivery?.scope });
+    return app(event, payload, log, delivery);
   };
 }
 

@@ -14,7 +14,19 @@ export interface GitLabSettings {
   /** The instance, without a trailing slash or `/api/v4`: `https://gitlab.com`, `https://git.example.com/gitlab`. */
   url: string;
   token: string;
-  webhookSecret: string;
+  /** GITLAB_WEBHOOK_SECRET, one entry per secret GitLab may send as `X-Gitlab-Token`. */
+  webhookSecrets: WebhookSecret[];
+}
+
+/**
+ * One entry of GITLAB_WEBHOOK_SECRET: a secret valid for every project, or,
+ * written `group/path:secret`, only for the projects under that namespace
+ * (a group, a subgroup, or one project's full path).
+ */
+export interface WebhookSecret {
+  /** The namespace, lower-cased (`acme`, `acme/clients`, `acme/site`); undefined: every project. */
+  scope?: string;
+  secret: string;
 }
 
 /** The environment names a GitLab instance frontdesk cannot use. */
@@ -29,7 +41,8 @@ export function isGitLabConfigured(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * Reads GITLAB_URL, GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET. Throws a
- * {@link GitLabSettingsError} when one is missing or the URL is not http(s).
+ * {@link GitLabSettingsError} when one is missing, the URL is not http(s) or
+ * an entry of the secret list is malformed.
  */
 export function readGitLabSettings(env: NodeJS.ProcessEnv): GitLabSettings {
   const token = env.GITLAB_TOKEN ?? "";
@@ -37,7 +50,46 @@ export function readGitLabSettings(env: NodeJS.ProcessEnv): GitLabSettings {
   if (!token) throw new GitLabSettingsError("GITLAB_TOKEN is not set");
   // Without a secret anyone could make frontdesk write to client projects.
   if (!webhookSecret) throw new GitLabSettingsError("GITLAB_WEBHOOK_SECRET is not set");
-  return { url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token, webhookSecret };
+  return { url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token, webhookSecrets: parseWebhookSecrets(webhookSecret) };
+}
+
+// A GitLab namespace segment: letters, digits, `_`, `.` and `-`, not starting with `-`.
+const NAMESPACE = /^[a-z0-9_.][a-z0-9_.-]*(\/[a-z0-9_.][a-z0-9_.-]*)*$/iu;
+
+/**
+ * GITLAB_WEBHOOK_SECRET as a list: comma-separated entries, each `secret`
+ * (every project) or `group/path:secret` (projects under that namespace; the
+ * secret is what follows the first colon). Blanks around entries are ignored.
+ * The errors name the entry by its position, never by its text: it holds a secret.
+ */
+export function parseWebhookSecrets(value: string): WebhookSecret[] {
+  const entries = value.split(",");
+  return entries.map((raw, index) => {
+    const where = entries.length > 1 ? `GITLAB_WEBHOOK_SECRET entry ${index + 1} of ${entries.length}` : "GITLAB_WEBHOOK_SECRET";
+    const entry = raw.trim();
+    if (entry === "") throw new GitLabSettingsError(`${where} is empty`);
+    const colon = entry.indexOf(":");
+    if (colon < 0) return { secret: entry };
+    const scope = entry.slice(0, colon).trim();
+    const secret = entry.slice(colon + 1).trim();
+    if (!NAMESPACE.test(scope)) {
+      throw new GitLabSettingsError(`${where}: what comes before ":" must be a group path such as acme or acme/clients`);
+    }
+    if (secret === "") throw new GitLabSettingsError(`${where} has no secret after its group path`);
+    return { scope: scope.toLowerCase(), secret };
+  });
+}
+
+/**
+ * Whether `path` (a project's `path_with_namespace`) lies under `scope`, at a
+ * path-segment boundary and ignoring case: `acme` holds `acme/site` and
+ * `acme/clients/site`, not `acme-corp/site`; `acme/site` holds that project
+ * alone. No scope holds every path.
+ */
+export function isWithinScope(path: string, scope: string | undefined): boolean {
+  if (scope === undefined) return true;
+  const lower = path.toLowerCase();
+  return lower === scope || lower.startsWith(`${scope}/`);
 }
 
 /**

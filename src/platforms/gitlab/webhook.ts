@@ -3,17 +3,18 @@ import type { RequestHandler } from "../../server.js";
 import type { Log } from "../port.js";
 import type { Priority } from "../shared/pacer.js";
 import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../shared/http.js";
-import type { EventOutcome, GitLabApp } from "./app.js";
+import type { DeliveryContext, EventOutcome, GitLabApp } from "./app.js";
 import { deliveryKeys, RecentDeliveries } from "./deliveries.js";
+import { isWithinScope, type WebhookSecret } from "./settings.js";
 
 /** The endpoint GitLab posts to (SPEC section 6). */
 export const GITLAB_WEBHOOK_PATH = "/api/gitlab/webhooks";
 export { MAX_BODY_BYTES };
 
-/** The handler's collaborators and limits; everything but `secret`, `app` and `log` has a default. */
+/** The handler's collaborators and limits; everything but `secrets`, `app` and `log` has a default. */
 export interface GitLabHandlerOptions {
-  /** GITLAB_WEBHOOK_SECRET: what GitLab sends as `X-Gitlab-Token`. */
-  secret: string;
+  /** GITLAB_WEBHOOK_SECRET: what GitLab may send as `X-Gitlab-Token`, each for every project or one namespace. */
+  secrets: readonly WebhookSecret[];
   app: GitLabApp;
   log: Log;
   path?: string;
@@ -29,11 +30,14 @@ export interface GitLabHandlerOptions {
   prioritize?: (event: string, payload: Record<string, unknown>) => Priority;
   /** The background lane of this instance and token: its deliveries are worked on a few at a time. */
   lane?: string;
+  /** The instance (GITLAB_URL), for the background's tenants: `gitlab:<instance>:<top-level group>`. */
+  instance?: string;
 }
 
 /** The part of the server's background-work tracker this handler uses. */
 export interface BackgroundTasks {
-  start(label: string, task: () => Promise<unknown>, priority?: Priority, lane?: string): boolean;
+  /** `tenant`: the unit the background shares its room between, so that one flooding group cannot fill it for the others. */
+  start(label: string, task: () => Promise<unknown>, priority?: Priority, lane?: string, tenant?: string): boolean;
 }
 
 /** The handler, and a way to wait for work that outlived its answer (tests, shutdown). */
@@ -52,7 +56,8 @@ export class WebhookRequestError extends Error {
 
 /**
  * `POST /api/gitlab/webhooks`. Refuses a wrong token (401, nothing read or
- * called), a body over the limit (413) and one that is not JSON (400);
+ * called), a body over the limit (413), one that is not JSON (400), and a
+ * group's secret for a project the payload places outside that group (401);
  * answers a delivery seen before with 200 at once, and a new one with 202
  * right after these checks, the work going on in the background: pacing may
  * hold a call back for longer than GitLab's 10 s, and an emergency must not
@@ -73,7 +78,8 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
       send(response, 405, { error: "use POST" }, { allow: "POST" });
       return true;
     }
-    if (!isValidToken(header(request, "x-gitlab-token"), options.secret)) {
+    const matched = matchSecrets(header(request, "x-gitlab-token"), options.secrets);
+    if (matched.length === 0) {
       request.resume();
       options.log.warn({ event: header(request, "x-gitlab-event") }, "GitLab delivery with a wrong or missing X-Gitlab-Token: 401");
       send(response, 401, { error: "wrong or missing X-Gitlab-Token" });
@@ -90,6 +96,14 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
 
     const event = header(request, "x-gitlab-event") ?? "";
     const delivery = header(request, "x-gitlab-event-uuid") ?? header(request, "idempotency-key");
+    const claimedPath = claimedProjectPath(payload);
+    const admission = admit(matched, claimedPath);
+    if (!admission) {
+      const scopes = matched.map((entry) => entry.scope);
+      options.log.warn({ delivery, event, scopes }, "a group's X-Gitlab-Token for a project outside that group: 401");
+      send(response, 401, { error: "wrong or missing X-Gitlab-Token" });
+      return true;
+    }
     const log = withFields(options.log, { delivery, event });
     const keys = deliveryKeys(request.headers, event, payload);
     if (!deliveries.claim(keys)) {
@@ -98,7 +112,7 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
       return true;
     }
     const run = () => {
-      const work = runEvent(options.app, event, payload, log).then((outcome) => {
+      const work = runEvent(options.app, event, payload, log, admission).then((outcome) => {
         if (outcome.status === "failed") deliveries.release(keys);
         return outcome;
       });
@@ -108,7 +122,7 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
     };
     if (!options.background) {
       send(response, 200, await run());
-    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal", options.lane ?? "gitlab")) {
+    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal", options.lane ?? "gitlab", gitLabTenant(options.instance ?? "", claimedPath))) {
       send(response, 202, { status: "accepted" });
     } else {
       deliveries.release(keys);
@@ -126,9 +140,9 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
 
 type Outcome = EventOutcome | { status: "failed"; reason: string };
 
-async function runEvent(app: GitLabApp, event: string, payload: unknown, log: Log): Promise<Outcome> {
+async function runEvent(app: GitLabApp, event: string, payload: unknown, log: Log, delivery: DeliveryContext): Promise<Outcome> {
   try {
-    const outcome = await app(event, payload, log);
+    const outcome = await app(event, payload, log, delivery);
     log[outcome.status === "done" ? "info" : "debug"]({ outcome: outcome.status, reason: outcome.reason }, "delivery handled");
     return outcome;
   } catch (error) {
@@ -140,6 +154,46 @@ async function runEvent(app: GitLabApp, event: string, payload: unknown, log: Lo
 /** Constant-time (shared/http's safeEqual hashes both sides first); an empty secret admits nobody. */
 export function isValidToken(token: string | undefined, secret: string): boolean {
   return token !== undefined && secret !== "" && safeEqual(token, secret);
+}
+
+/**
+ * The entries whose secret is `token`. Every entry is compared, each in
+ * constant time, whatever matched before: how long this takes says how many
+ * entries there are, not which one matched.
+ */
+export function matchSecrets(token: string | undefined, secrets: readonly WebhookSecret[]): WebhookSecret[] {
+  const matched: WebhookSecret[] = [];
+  for (const entry of secrets) {
+    const equal = isValidToken(token, entry.secret);
+    if (equal) matched.push(entry);
+  }
+  return matched;
+}
+
+/**
+ * Whether the matched entries admit a delivery for the project at
+ * `claimedPath` (the payload's word, checked against the API's later), and
+ * under which scope: none when a secret for every project matched, else the
+ * first matched namespace that holds the path. Undefined: refused.
+ */
+export function admit(matched: readonly WebhookSecret[], claimedPath: string | undefined): DeliveryContext | undefined {
+  if (matched.some((entry) => entry.scope === undefined)) return {};
+  if (claimedPath === undefined) return undefined;
+  const entry = matched.find((candidate) => isWithinScope(claimedPath, candidate.scope));
+  return entry ? { scope: entry.scope } : undefined;
+}
+
+/** The fairness unit of a delivery: its instance and the top-level group its payload names, lower-cased. */
+export function gitLabTenant(instance: string, claimedPath: string | undefined): string {
+  const group = claimedPath?.split("/")[0]?.toLowerCase() || "(no project)";
+  return `gitlab:${instance}:${group}`;
+}
+
+/** `project.path_with_namespace` as the payload claims it. */
+function claimedProjectPath(payload: Record<string, unknown>): string | undefined {
+  const project = payload.project as Record<string, unknown> | null | undefined;
+  const path = project && typeof project === "object" ? project.path_with_namespace : undefined;
+  return typeof path === "string" && path !== "" ? path : undefined;
 }
 
 async function readLimitedBody(request: Parameters<typeof readBody>[0], limit: number): Promise<string> {

@@ -18,7 +18,31 @@ export const CONFIG = readFixture("spec-example.yml");
 export const THURSDAY_10_BERLIN = new Date("2026-11-26T09:00:00Z");
 export const CONFIG_FILE = `/projects/acme%2Fsite/repository/files/.gitlab%2Ffrontdesk.yml/raw`;
 
-export const ENV = { GITLAB_URL: `${GITLAB}/`, GITLAB_TOKEN: TOKEN, GITLAB_WEBHOOK_SECRET: SECRET };
+/** The operator allows the agency's defaults and its project for project work, which the tests use. */
+export const ENV = {
+  GITLAB_URL: `${GITLAB}/`,
+  GITLAB_TOKEN: TOKEN,
+  GITLAB_WEBHOOK_SECRET: SECRET,
+  FRONTDESK_SHARED_CONFIG: "acme-agency/defaults",
+  FRONTDESK_PROJECT_TARGETS: "acme-agency/projects",
+};
+
+/** Where frontdesk asks which project an id is (its path and default branch come from there, not the payload). */
+export const PROJECT_API = `/projects/${PROJECT_ID}`;
+
+/** A project as `GET /projects/:id` shows it. */
+export function restProject(path = PROJECT_PATH, id = PROJECT_ID, defaultBranch = "main") {
+  const namespace = path.split("/").slice(0, -1).join("/");
+  return {
+    id,
+    name: path.split("/").at(-1),
+    path: path.split("/").at(-1),
+    path_with_namespace: path,
+    default_branch: defaultBranch,
+    web_url: `${GITLAB}/${path}`,
+    namespace: { id: 3, name: namespace, path: namespace.split("/").at(-1), kind: "group", full_path: namespace },
+  };
+}
 
 /** Roster logins with their GitLab ids. */
 export const IDS: Record<string, number> = { alice: 11, ann: 12, bob: 21, carol: 23, dave: 31, lena: 7, "client-joe": 101 };

@@ -11,9 +11,11 @@ import {
   ENV,
   IDS,
   issueHook,
+  PROJECT_API,
   PROJECT_ID,
   restIssue,
   restNote,
+  restProject,
   SELF,
   startServer,
   THURSDAY_10_BERLIN,
@@ -54,8 +56,14 @@ const OTHER_TICKETS = [
 const DOWN = { iid: 7, title: "Website is down!", description: "Nothing loads since 9:00." };
 const TRIAGED_LABELS = ["support", "urgency: emergency", "function: development"];
 
+/** The project (asked by id once per cache period) and its configuration. */
 function mockConfig(scope = gitlab(), text = CONFIG) {
-  return scope.get(CONFIG_FILE).query({ ref: "main" }).reply(200, text, { "content-type": "text/plain; charset=utf-8" });
+  return scope
+    .get(PROJECT_API)
+    .reply(200, restProject())
+    .get(CONFIG_FILE)
+    .query({ ref: "main" })
+    .reply(200, text, { "content-type": "text/plain; charset=utf-8" });
 }
 
 describe("GitLab intake", () => {
@@ -220,7 +228,7 @@ describe("GitLab intake", () => {
 
   it("makes no write in a project without .gitlab/frontdesk.yml", async () => {
     const { url } = await setup();
-    gitlab().get("/user").reply(200, SELF).get(CONFIG_FILE).query({ ref: "main" }).reply(404, { message: "404 File Not Found" });
+    gitlab().get("/user").reply(200, SELF).get(PROJECT_API).reply(200, restProject()).get(CONFIG_FILE).query({ ref: "main" }).reply(404, { message: "404 File Not Found" });
 
     const response = await deliver(url, "Issue Hook", issueHook(DOWN));
 

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGitLabHandlerFromEnv } from "../../../src/platforms/gitlab/middleware.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { API, captureLog, CONFIG, CONFIG_FILE, deliver, ENV, issueHook, pushHook, SELF, startServer, THURSDAY_10_BERLIN } from "./helpers.js";
+import { API, captureLog, CONFIG, CONFIG_FILE, deliver, ENV, issueHook, PROJECT_API, pushHook, restProject, SELF, startServer, THURSDAY_10_BERLIN } from "./helpers.js";
 
 useStrictNock();
 
@@ -33,6 +33,11 @@ function mockStatus(text: string, status: nock.DataMatcherMap, file = CONFIG_FIL
     .reply(201, {});
 }
 
+/** `GET /projects/:id`: which project an id is, asked once per cache period and again after a push. */
+function mockProject(project = restProject()) {
+  return nock(API).get(`/projects/${project.id}`).reply(200, project);
+}
+
 function mockConfig(text = PAUSED) {
   return nock(API).get(CONFIG_FILE).query({ ref: "main" }).reply(200, text, { "content-type": "text/plain" });
 }
@@ -47,6 +52,7 @@ describe("GitLab configuration cache", () => {
   it("reads the configuration once, and again after a push to the default branch that changed it", async () => {
     const { url, log } = await setup();
     nock(API).get("/user").reply(200, SELF);
+    mockProject();
     mockConfig();
     await openIssue(url);
     await openIssue(url);
@@ -59,8 +65,11 @@ describe("GitLab configuration cache", () => {
       status: "ignored",
       reason: "not a push to the default branch",
     });
+    // A push makes frontdesk ask again which project the id is (a rename shows then), not read the configuration again.
+    mockProject();
     await openIssue(url);
 
+    mockProject();
     mockStatus(PAUSED, { state: "success", name: "frontdesk", description: "frontdesk.yml is valid" });
     expect((await deliver(url, "Push Hook", pushHook({ modified: [".gitlab/frontdesk.yml"] }))).body).toEqual({
       status: "done",
@@ -78,8 +87,10 @@ describe("GitLab configuration cache", () => {
   it("clears the cache when the push had more commits than GitLab lists", async () => {
     const { url } = await setup();
     nock(API).get("/user").reply(200, SELF);
+    mockProject();
     mockConfig();
     await openIssue(url);
+    mockProject();
     mockStatus(PAUSED, { state: "success", name: "frontdesk", description: "frontdesk.yml is valid" });
     await deliver(url, "Push Hook", pushHook({ added: ["README.md"] }, { total: 21 }));
     mockConfig();
@@ -93,11 +104,13 @@ describe("GitLab configuration cache", () => {
       mockConfig("_extends: acme-agency/defaults\nenabled: false\n");
       nock(API).get(AGENCY_FILE).query({ ref: "HEAD" }).reply(200, "team:\n  contacts: [alice]\n", { "content-type": "text/plain" });
     };
+    mockProject();
     mockChain();
     await openIssue(url);
 
     const push = pushHook({ modified: [".gitlab/frontdesk.yml"] }, { project: "acme-agency/defaults" });
     push.project.id = 43;
+    mockProject(restProject("acme-agency/defaults", 43));
     mockStatus("team:\n  contacts: [alice]\n", { state: "success", name: "frontdesk", description: "frontdesk.yml is valid" }, AGENCY_FILE, 43);
     expect((await deliver(url, "Push Hook", push)).body).toEqual({
       status: "done",
@@ -109,6 +122,7 @@ describe("GitLab configuration cache", () => {
 
   it("marks a pushed configuration with errors with a failed commit status that names file, line and column", async () => {
     const { url, log } = await setup();
+    mockProject();
     mockStatus(CONFIG.replace("capacity: 12", "capacity: lots").replace("model: support-team", "model: agency"), {
       state: "failed",
       name: "frontdesk",

@@ -11,7 +11,22 @@ import { BackgroundWork } from "../../../src/platforms/shared/background.js";
 import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
 import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { API, captureLog, CONFIG_FILE, deliver, ENV, issueHook, noteHook, SECRET, SELF, startServer, THURSDAY_10_BERLIN, TOKEN } from "./helpers.js";
+import {
+  API,
+  captureLog,
+  CONFIG_FILE,
+  deliver,
+  ENV,
+  issueHook,
+  noteHook,
+  PROJECT_API,
+  restProject,
+  SECRET,
+  SELF,
+  startServer,
+  THURSDAY_10_BERLIN,
+  TOKEN,
+} from "./helpers.js";
 
 useStrictNock();
 
@@ -44,7 +59,7 @@ async function setupTimed(timing: { queryTimeoutMs: number; background?: Backgro
     dependents: new ConfigDependents(),
     now: () => THURSDAY_10_BERLIN,
   });
-  const handler = createGitLabHandler({ secret: SECRET, app, log, background: timing.background });
+  const handler = createGitLabHandler({ secrets: [{ secret: SECRET }], app, log, background: timing.background });
   return { log, handler, url: await serve(handler) };
 }
 
@@ -132,6 +147,8 @@ describe("POST /api/gitlab/webhooks", () => {
       .get("/user")
       .delay(300)
       .reply(200, SELF)
+      .get(PROJECT_API)
+      .reply(200, restProject())
       .get(CONFIG_FILE)
       .query(true)
       .reply(404, { message: "404 File Not Found" });
@@ -178,7 +195,7 @@ describe("POST /api/gitlab/webhooks", () => {
 
     expect((await deliver(url, "Issue Hook", issueHook(), headers)).status).toBe(503);
     full = false;
-    nock(API).get("/user").reply(200, SELF).get(CONFIG_FILE).query(true).reply(404, {});
+    nock(API).get("/user").reply(200, SELF).get(PROJECT_API).reply(200, restProject()).get(CONFIG_FILE).query(true).reply(404, {});
     expect((await deliver(url, "Issue Hook", issueHook(), headers)).status).toBe(202);
     await background.idle();
   });
@@ -196,7 +213,7 @@ describe("POST /api/gitlab/webhooks", () => {
     expect((failure?.fields.err as Error).name).toBe("GitbeakerTimeoutError");
     expect(failure?.fields.delivery).toBe("resent-event");
 
-    nock(API).get("/user").reply(200, SELF).get(CONFIG_FILE).query(true).reply(404, {});
+    nock(API).get("/user").reply(200, SELF).get(PROJECT_API).reply(200, restProject()).get(CONFIG_FILE).query(true).reply(404, {});
     expect((await deliver(url, "Issue Hook", issueHook(), headers)).body).toEqual({ status: "done", reason: "no-config" });
   });
 
@@ -205,6 +222,8 @@ describe("POST /api/gitlab/webhooks", () => {
     nock("https://example.test/gitlab/api/v4", { reqheaders: { "private-token": TOKEN } })
       .get("/user")
       .reply(200, SELF)
+      .get(PROJECT_API)
+      .reply(200, restProject())
       .get(CONFIG_FILE)
       .query({ ref: "main" })
       .reply(404, {});
