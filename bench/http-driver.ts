@@ -26,6 +26,8 @@ export interface HttpDriverOutput {
   statuses: number[];
   /** When the marked delivery (the emergency) was sent, ms since epoch. */
   markedSentAt: number;
+  /** How the marked delivery was answered (0 when none was marked). */
+  markedStatus: number;
   /** From the first delivery sent to the last answer, in ms. */
   totalMs: number;
 }
@@ -47,14 +49,16 @@ function send(url: string, method: string, headers: Record<string, string> = {},
 
 await Promise.all(Array.from({ length: input.senders }, () => send(input.warmUrl, "GET")));
 const queue = [...input.deliveries];
-const output: HttpDriverOutput = { answers: [], statuses: [], markedSentAt: 0, totalMs: 0 };
+const output: HttpDriverOutput = { answers: [], statuses: [], markedSentAt: 0, markedStatus: 0, totalMs: 0 };
 const started = performance.now();
 await Promise.all(
   Array.from({ length: input.senders }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       if (next.mark) output.markedSentAt = Date.now();
       const start = performance.now();
-      output.statuses.push(await send(next.url, "POST", { ...next.headers, "content-length": String(Buffer.byteLength(next.body)) }, next.body));
+      const status = await send(next.url, "POST", { ...next.headers, "content-length": String(Buffer.byteLength(next.body)) }, next.body);
+      output.statuses.push(status);
+      if (next.mark) output.markedStatus = status;
       output.answers.push(performance.now() - start);
     }
   }),

@@ -1,11 +1,12 @@
 import { cpus } from "node:os";
 import { runFaults } from "./faults.js";
+import { runFlood, runGitLabFlood } from "./flood.js";
 import { runBurst, runQuiet, runThroughput } from "./github.js";
 import { runGitLabFaults } from "./gitlab-faults.js";
 import { runGitLabBurst, runGitLabQuiet, runGitLabThroughput } from "./gitlab.js";
 
 /**
- * npm run bench [-- quiet|burst|throughput|faults|gitlab-quiet|gitlab-burst|gitlab-throughput|gitlab-faults ...]: starts the real server
+ * npm run bench [-- quiet|burst|throughput|faults|flood|gitlab-quiet|gitlab-burst|gitlab-throughput|gitlab-faults|gitlab-flood ...]: starts the real server
  * against local fakes and prints what it measured. Everything stays on
  * 127.0.0.1 and every loop is bounded.
  */
@@ -18,7 +19,9 @@ if (wants("quiet")) report(await runQuiet(50, 30));
 if (wants("throughput")) report(await runThroughput(3000));
 if (wants("burst")) report(await runBurst(50, 150));
 if (wants("faults")) report(await runFaults(60));
+if (wants("flood")) report(await runFlood(50, 20_000));
 if (wants("gitlab-quiet")) report(await runGitLabQuiet(50, 30));
 if (wants("gitlab-throughput")) report(await runGitLabThroughput(3000));
 if (wants("gitlab-burst")) report(await runGitLabBurst(50, 150));
 if (wants("gitlab-faults")) report(await runGitLabFaults(60));
+if (wants("gitlab-flood")) report(await runGitLabFlood(50, 20_000));

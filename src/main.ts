@@ -1,8 +1,9 @@
-import { pino } from "pino";
+import { readTenancyPolicy } from "./config/tenancy.js";
 import { createServer, type RequestHandler } from "./server.js";
 import { createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
 import { createGitLabHandlerFromEnv, GITLAB_VARIABLES, isGitLabConfigured } from "./platforms/gitlab/middleware.js";
 import { BackgroundWork } from "./platforms/shared/background.js";
+import { createLog, logBackgroundFailure } from "./platforms/shared/log.js";
 import { KeyedLock } from "./platforms/shared/keyed-lock.js";
 import { GITHUB_LIMITS, Pacer } from "./platforms/shared/pacer.js";
 import { RepoCache } from "./platforms/shared/repo-cache.js";
@@ -11,17 +12,19 @@ import { createGitHubSweep } from "./platforms/github/sweep.js";
 
 // The entry point: read the environment, wire the parts, listen. No logic here.
 const env = process.env;
-const log = pino({ name: "frontdesk", level: env.LOG_LEVEL ?? "info" });
+// One stream for frontdesk and Probot (its lines say name "probot"); no client text, no secrets.
+const rootLog = createLog({ level: env.LOG_LEVEL ?? "info" });
+const log = rootLog.child({ name: "frontdesk" });
 const handlers: RequestHandler[] = [];
 const github = isGitHubConfigured(env);
 const gitlab = isGitLabConfigured(env);
 
-const background = new BackgroundWork((error, label) => log.error({ err: error, work: label }, "background work failed"));
+const background = new BackgroundWork(logBackgroundFailure(log));
 const sweeps = createSweepRunnerFromEnv(env, log);
 
 if (github) {
-  const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS));
-  const deps = { cache: new RepoCache(), locks: new KeyedLock(), projects: new RepoCache(), now: () => new Date() };
+  const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS), rootLog);
+  const deps = { cache: new RepoCache(), locks: new KeyedLock(), projects: new RepoCache(), now: () => new Date(), policy: readTenancyPolicy(env) };
   const options = { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined, background };
   handlers.push(await createGitHubHandler(probot, deps, options));
   sweeps.add(createGitHubSweep({ probot, ...deps }));

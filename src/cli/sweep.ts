@@ -1,3 +1,5 @@
+import { pino } from "pino";
+import { readTenancyPolicy } from "../config/tenancy.js";
 import type { Log } from "../platforms/port.js";
 import { createGitHubProbot } from "../platforms/github/middleware.js";
 import { createGitHubSweep } from "../platforms/github/sweep.js";
@@ -8,6 +10,7 @@ import { DEFAULT_GITLAB_URL, normalizeGitLabUrl } from "../platforms/gitlab/sett
 import { createGitLabSweep } from "../platforms/gitlab/sweep.js";
 import { UserDirectory } from "../platforms/gitlab/users.js";
 import { KeyedLock } from "../platforms/shared/keyed-lock.js";
+import { createLog } from "../platforms/shared/log.js";
 import { GITHUB_LIMITS, Pacer } from "../platforms/shared/pacer.js";
 import { RepoCache } from "../platforms/shared/repo-cache.js";
 import { SweepRunner, type Sweep } from "../platforms/shared/sweep-runner.js";
@@ -67,9 +70,10 @@ export async function runSweep(args: readonly string[], io: CliIo, options: Swee
 export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log): Sweep[] {
   const sweeps: Sweep[] = [];
   if (env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)) {
-    // Probot logs to stdout; below warn it would bury the summary.
-    const probot = createGitHubProbot({ ...env, LOG_LEVEL: env.LOG_LEVEL || "warn" }, new Pacer(GITHUB_LIMITS));
-    sweeps.push(createGitHubSweep({ probot, cache: new RepoCache(), locks: new KeyedLock() }));
+    // Probot's lines go to stderr with the CLI's warnings, through frontdesk's serializer; below warn they would bury the summary.
+    const probotLog = createLog({ level: env.LOG_LEVEL || "warn" }, pino.destination(2));
+    const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS), probotLog);
+    sweeps.push(createGitHubSweep({ probot, cache: new RepoCache(), locks: new KeyedLock(), policy: readTenancyPolicy(env) }));
   }
   const paths = readGitLabProjects(env);
   if (env.GITLAB_TOKEN && paths.length > 0) {
@@ -81,6 +85,7 @@ export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log): Sweep[] {
       users: new UserDirectory(client.users),
       dependents: new ConfigDependents(),
       now: () => new Date(),
+      policy: readTenancyPolicy(env),
     };
     sweeps.push(createGitLabSweep({ app, paths }));
   } else if (env.GITLAB_TOKEN) {

@@ -1,8 +1,10 @@
 import { createHmac } from "node:crypto";
+import type { Logger } from "pino";
 import { createProbot, ProbotOctokit, type Probot } from "probot";
 import type { RequestHandler } from "../../server.js";
 import type { BackgroundWork } from "../shared/background.js";
 import { BodyTooLargeError, header, readBody, safeEqual, sendJson } from "../shared/http.js";
+import { createLog } from "../shared/log.js";
 import type { Pacer } from "../shared/pacer.js";
 import { createGitHubApp, type GitHubAppDeps } from "./app.js";
 import { prioritizeDelivery } from "./delivery-priority.js";
@@ -17,10 +19,13 @@ export function isGitHubConfigured(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * Probot from Probot's own variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET,
- * GHE_HOST, GHE_PROTOCOL, LOG_LEVEL), with frontdesk's pacing per
- * installation in place of Probot's throttling and retries.
+ * GHE_HOST, GHE_PROTOCOL), with frontdesk's pacing per installation in place
+ * of Probot's throttling and retries, logging through `log` (frontdesk's
+ * logger; without it one at LOG_LEVEL, default warn as Probot's): Probot's
+ * own error handler logs every failed delivery with the error @octokit/webhooks
+ * gave it, payload included, and only frontdesk's serializer keeps that out.
  */
-export function createGitHubProbot(env: NodeJS.ProcessEnv, pacer: Pacer): Probot {
+export function createGitHubProbot(env: NodeJS.ProcessEnv, pacer: Pacer, log: Logger = createLog({ level: env.LOG_LEVEL || "warn" })): Probot {
   const Octokit = ProbotOctokit.plugin(createPacingPlugin({ pacer })).defaults(
     // A function, so that it runs after Probot merged its own throttle options in.
     (options: Record<string, unknown>) => ({
@@ -29,7 +34,7 @@ export function createGitHubProbot(env: NodeJS.ProcessEnv, pacer: Pacer): Probot
       retry: { enabled: false },
     }),
   );
-  return createProbot({ env, defaults: { Octokit } });
+  return createProbot({ env, defaults: { Octokit }, overrides: { log } });
 }
 
 export interface GitHubHandlerOptions {
@@ -102,7 +107,11 @@ export async function createGitHubHandler(
   };
 }
 
-/** Deliveries of one installation share a lane; a burst in one never holds up another. */
+/**
+ * Deliveries of one installation share a lane, and the installation is the
+ * tenant whose share of the queue they fill: a burst or a flood in one never
+ * holds up another.
+ */
 function laneOf(payload: unknown): string {
   const installation = (payload as { installation?: { id?: number } }).installation?.id;
   return installation === undefined ? "github" : `github:${installation}`;

@@ -17,12 +17,21 @@ import { SYSTEM_CLOCK, type PacerClock, type Priority } from "./pacer.js";
  * queueing behind the work of the ones before it, and the work, which pacing
  * spreads over minutes in a burst anyway, starts a moment later. A delivery
  * on its own starts its work at once.
+ *
+ * Fair to tenants: what waits or runs is bounded per tenant (a GitHub
+ * installation, a GitLab top-level group) as well as in total, so that one
+ * client flooding frontdesk fills its own share and no more. Urgent work of a
+ * tenant below its share is admitted beyond the total, into a reserve, so an
+ * emergency is not refused because other tenants filled the queue. A refused
+ * delivery is answered 503: GitHub shows it as failed (it can be redelivered)
+ * and the sweep finds the issue either way.
  */
 
 const RANK: Record<Priority, number> = { urgent: 0, normal: 1, background: 2 };
 
 interface Queued {
   label: string;
+  tenant: string;
   task: () => Promise<unknown>;
   rank: number;
   queuedAt: number;
@@ -36,8 +45,27 @@ interface Lane {
 export interface BackgroundOptions {
   /** Deliveries worked on at once in one lane (urgent ones do not wait for a place). */
   concurrency: number;
-  /** Beyond this many waiting or running, new work is refused (memory stays bounded). */
+  /**
+   * Beyond this many waiting or running in total, new work is refused, urgent
+   * work only beyond `limit + urgentReserve`. Each waiting delivery holds its
+   * parsed payload (a few to some tens of KB), so this bounds memory to a few
+   * hundred MB at worst.
+   */
   limit: number;
+  /**
+   * Beyond this many waiting or running for one tenant, its new work is
+   * refused, urgent work included. A fifth of `limit`: at GitHub's 80 writes a
+   * minute per installation, 2,000 new tickets are hours of work already, better
+   * left to redelivery and the sweep than held in memory; and it takes five
+   * tenants flooding at once to fill the total.
+   */
+  tenantLimit: number;
+  /**
+   * Room beyond `limit` for urgent work of tenants below `tenantLimit`, so that
+   * a quiet client's emergency is admitted while others keep the queue full
+   * (a tenth of `limit`: urgent deliveries are rare and short-lived).
+   */
+  urgentReserve: number;
   /** In a burst, work that is not urgent starts once no delivery arrived for this long (0: at once). */
   settleMs: number;
   /** ... or once it has waited this long, so that a steady stream of deliveries cannot starve it. */
@@ -47,6 +75,8 @@ export interface BackgroundOptions {
 
 export class BackgroundWork {
   #pending = 0;
+  /** Waiting and running per tenant; a tenant with none has no entry. */
+  readonly #tenants = new Map<string, number>();
   readonly #lanes = new Map<string, Lane>();
   #idle: (() => void)[] = [];
   readonly #options: BackgroundOptions;
@@ -59,7 +89,7 @@ export class BackgroundWork {
     private readonly onError: (error: unknown, label: string) => void,
     options: Partial<BackgroundOptions> = {},
   ) {
-    this.#options = { concurrency: 4, limit: 10_000, settleMs: 20, maxDeferMs: 1_000, clock: SYSTEM_CLOCK, ...options };
+    this.#options = { concurrency: 4, limit: 10_000, tenantLimit: 2_000, urgentReserve: 1_000, settleMs: 20, maxDeferMs: 1_000, clock: SYSTEM_CLOCK, ...options };
   }
 
   /** Waiting and running tasks. */
@@ -67,16 +97,26 @@ export class BackgroundWork {
     return this.#pending;
   }
 
-  /** Queues `task` unless the limit is reached; false when refused. */
-  start(label: string, task: () => Promise<unknown>, priority: Priority = "normal", laneName = "default"): boolean {
-    if (this.#pending >= this.#options.limit) return false;
+  /** Waiting and running tasks of one tenant. */
+  pendingOf(tenant: string): number {
+    return this.#tenants.get(tenant) ?? 0;
+  }
+
+  /**
+   * Queues `task` in `laneName` unless its tenant's or the total limit is
+   * reached; false when refused. The tenant is the lane unless said otherwise
+   * (a GitLab instance is one lane, each top-level group a tenant).
+   */
+  start(label: string, task: () => Promise<unknown>, priority: Priority = "normal", laneName = "default", tenant = laneName): boolean {
+    if (!this.#admits(priority, tenant)) return false;
     this.#pending++;
+    this.#tenants.set(tenant, this.pendingOf(tenant) + 1);
     const now = this.#options.clock.now();
     if (now - this.#lastArrival < this.#options.settleMs) this.#quietAt = now + this.#options.settleMs;
     this.#lastArrival = now;
     let lane = this.#lanes.get(laneName);
     if (!lane) this.#lanes.set(laneName, (lane = { running: 0, queue: [] }));
-    const entry = { label, task, rank: RANK[priority], queuedAt: now };
+    const entry = { label, tenant, task, rank: RANK[priority], queuedAt: now };
     if (entry.rank === RANK.urgent) this.#run(laneName, lane, entry);
     else {
       const at = lane.queue.findIndex((queued) => queued.rank > entry.rank);
@@ -84,6 +124,12 @@ export class BackgroundWork {
       this.#next(laneName, lane);
     }
     return true;
+  }
+
+  #admits(priority: Priority, tenant: string): boolean {
+    const { limit, tenantLimit, urgentReserve } = this.#options;
+    if (this.pendingOf(tenant) >= tenantLimit) return false;
+    return this.#pending < (priority === "urgent" ? limit + urgentReserve : limit);
   }
 
   /** Resolves when nothing is waiting or running. */
@@ -118,7 +164,7 @@ export class BackgroundWork {
     }, Math.ceil(ms));
   }
 
-  #run(name: string, lane: Lane, { label, task }: Queued): void {
+  #run(name: string, lane: Lane, { label, tenant, task }: Queued): void {
     lane.running++;
     // After the I/O phase: the answer to the delivery that queued this goes out first.
     void new Promise<void>((resolve) => setImmediate(resolve))
@@ -127,6 +173,9 @@ export class BackgroundWork {
       .finally(() => {
         lane.running--;
         this.#pending--;
+        const left = this.pendingOf(tenant) - 1;
+        if (left > 0) this.#tenants.set(tenant, left);
+        else this.#tenants.delete(tenant);
         if (!this.#lanes.has(name) && (lane.running > 0 || lane.queue.length > 0)) this.#lanes.set(name, lane);
         this.#next(name, lane);
         if (this.#pending === 0) this.#idle.splice(0).forEach((resolve) => resolve());
