@@ -22,6 +22,17 @@ const login = z
 
 const logins = z.array(login);
 
+/** `@org/team-slug`: a GitHub organisation team. */
+const TEAM_SLUG = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+const agencyMember = z
+  .string()
+  .regex(new RegExp(`(${LOGIN.source})|(${TEAM_SLUG.source})`), {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is neither a login (letters, digits, "-", "_" and ".", no "@") nor a GitHub team written as @org/team-slug`,
+  })
+  .describe("A login, or on GitHub an organisation team as @org/team-slug.");
+
 const duration = z
   .string()
   .refine(isValidDuration, {
@@ -125,6 +136,12 @@ export const configSchema = z
           .positive()
           .default(10)
           .describe("Open tickets in this repository a person may hold before being skipped."),
+        agency: z
+          .array(agencyMember)
+          .default([])
+          .describe(
+            "Agency colleagues who are not in this client's roster but may run commands and answer tickets: logins, or on GitHub @org/team-slug. Everyone outside the roster and this list is the client side.",
+          ),
       })
       .describe("The roster."),
     urgency: z

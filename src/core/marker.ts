@@ -6,7 +6,8 @@ import type { Comment } from "./types.js";
  * and the marker tells a triaged issue from an untriaged one.
  */
 
-const MARKER = /<!-- frontdesk:([a-z-]+) (\{[^\n]*?\}) -->/u;
+/** Where frontdesk puts its marker: the last line of its own comment. */
+const TRAILING_MARKER = /<!-- frontdesk:([a-z-]+) (\{[^\n]*?\}) -->\s*$/u;
 
 export interface AckRecord {
   urgency: string;
@@ -39,11 +40,16 @@ export function writeMarker(kind: string, data: object): string {
 /** `body` with its marker replaced by one of `kind` holding `data` (appended when it has none). */
 export function replaceMarker(body: string, kind: string, data: object): string {
   const marker = writeMarker(kind, data);
-  return MARKER.test(body) ? body.replace(MARKER, () => marker) : `${body}\n\n${marker}`;
+  return TRAILING_MARKER.test(body) ? body.replace(TRAILING_MARKER, () => marker) : `${body}\n\n${marker}`;
 }
 
+/**
+ * The marker on the last line of `body`, where frontdesk writes it. A marker
+ * anywhere else is not frontdesk's: its own comments end with their marker,
+ * and text it quotes from a person is neutralised before it is written.
+ */
 export function readMarker(body: string): Marker | undefined {
-  const match = MARKER.exec(body);
+  const match = TRAILING_MARKER.exec(body);
   if (!match) return undefined;
   try {
     const data: unknown = JSON.parse(match[2] ?? "");
@@ -53,10 +59,14 @@ export function readMarker(body: string): Marker | undefined {
   }
 }
 
-/** frontdesk's own comment of a kind: written by a bot and carrying the marker. */
+/**
+ * frontdesk's own comment of a kind: written by frontdesk's own identity
+ * (never another bot, never a person) and carrying the marker where frontdesk
+ * puts it. Anyone can write a marker into a comment; only these count.
+ */
 export function findOwnComment(comments: readonly Comment[], kind: string): { comment: Comment; marker: Marker } | undefined {
   for (const comment of comments) {
-    if (!comment.author.isBot) continue;
+    if (comment.author.isSelf !== true) continue;
     const marker = readMarker(comment.body);
     if (marker?.kind === kind) return { comment, marker };
   }

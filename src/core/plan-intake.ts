@@ -8,6 +8,8 @@ import { formatDue, messageFor } from "./messages.js";
 import { emptyChanges, type Changes } from "./plan.js";
 import { findKeyword, hasLabel } from "./text-match.js";
 import { whyNotATicket } from "./not-a-ticket.js";
+import { compareWithThreshold, findEstimate } from "./estimate.js";
+import { isTeamMember, type AgencyTeamMembers } from "./team.js";
 import type { Comment, OpenTickets, Ticket } from "./types.js";
 
 export const ACK_MARKER = "ack";
@@ -22,6 +24,8 @@ export interface IntakeInput {
   /** When the response clock starts: the ticket's creation, or its reopening. */
   clockStart: Date;
   now: Date;
+  /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
+  teamMembers?: AgencyTeamMembers;
 }
 
 export interface IntakeDecisions {
@@ -63,7 +67,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
   want(SUPPORT_LABEL);
   want(urgencyLabel(config, urgency.value));
   if (fn) want(functionLabel(fn.value));
-  const needsEstimate = findKeyword(`${ticket.title}\n${ticket.body}`, config.project_work.hints);
+  const needsEstimate = findKeyword(`${ticket.title}\n${ticket.body}`, config.project_work.hints) ?? findClientEstimate(input);
   if (needsEstimate !== undefined) want(NEEDS_ESTIMATE_LABEL);
 
   let assignment: Assignment | undefined;
@@ -108,6 +112,20 @@ export function planIntake(input: IntakeInput): IntakeResult {
     changes,
     decisions: { urgency, function: fn, assignment, contact, implementer, due, needsEstimate },
   };
+}
+
+/**
+ * An estimate above the threshold that came with an issue from the client
+ * side (a form answer, a size label): a hint the team confirms with
+ * `/estimate` or `/project`, so the ticket gets `needs estimate` instead of
+ * becoming project work.
+ */
+function findClientEstimate(input: IntakeInput): string | undefined {
+  const { config, ticket } = input;
+  if (isTeamMember(config, ticket.author.login, input.teamMembers)) return undefined;
+  const estimate = findEstimate(config, ticket);
+  if (!estimate || !compareWithThreshold(config, estimate.duration).above) return undefined;
+  return `the client's estimate ${estimate.detail}`;
 }
 
 function includesLogin(logins: readonly string[], login: string): boolean {

@@ -10,7 +10,9 @@ import { ACK_MARKER } from "./plan-intake.js";
 import { replaceMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
 import type { Changes } from "./plan.js";
-import { planReply, type ReplyLine } from "./plan-reply.js";
+import { planReply, wasRefusedRecently, type ReplyLine } from "./plan-reply.js";
+import { neutralizeQuote } from "./quote.js";
+import { isTeamMember, type AgencyTeamMembers } from "./team.js";
 import { sameLabel } from "./text-match.js";
 import type { Comment, OpenTickets, Ticket } from "./types.js";
 
@@ -27,10 +29,10 @@ export type BoardAction = { kind: "add"; board: string; status?: string } | { ki
 
 /** What made frontdesk look at the ticket. */
 export type Trigger =
-  /** A comment with commands, by a team member or not. */
-  | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean }
-  /** A person added this label. */
-  | { kind: "label"; label: string }
+  /** A comment with commands, by a team member or not (`author` is who wrote it). */
+  | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean; author: string }
+  /** A person added this label; only the team's labels are decisions, the client side's change nothing. */
+  | { kind: "label"; label: string; authorized: boolean }
   /** Nothing happened; check the ticket against its estimate (after intake, say). */
   | { kind: "review" };
 
@@ -42,6 +44,8 @@ export interface ProjectInput {
   trigger: Trigger;
   /** Open support tickets per assignee, this ticket excluded; needed only to pick someone, and then asked for. */
   openTickets?: OpenTickets;
+  /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
+  teamMembers?: AgencyTeamMembers;
   now: Date;
 }
 
@@ -71,6 +75,7 @@ class NeedOpenTickets extends Error {}
 export function planProjectStep(input: ProjectInput): ProjectResult {
   const { trigger } = input;
   if (trigger.kind === "comment" && !trigger.authorized) return planRefusal(input, trigger);
+  if (trigger.kind === "label" && !trigger.authorized) return { kind: "skip", reason: `${trigger.label} was set by the client side: the team decides` };
   const ack = findAcknowledgement(input.comments);
   if (!ack) return { kind: "untriaged" };
   try {
@@ -105,7 +110,7 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
       else after.override = command.name;
     }
     for (const line of trigger.parsed.malformed) {
-      replies.push({ key: "malformed", vars: { command: line.text, accepted: line.accepted } });
+      replies.push({ key: "malformed", vars: { command: neutralizeQuote(line.text), accepted: line.accepted } });
     }
   } else if (trigger.kind === "label") {
     const level = Object.keys(config.urgency.levels).find((key) => sameLabel(urgencyLabel(config, key), trigger.label));
@@ -117,7 +122,9 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
   if (urgencyTouched) planUrgency(input, draft, before, after, plan.notes);
 
   const recorded = after.estimate ? { duration: after.estimate, source: after.estimateFrom ?? "command", detail: after.estimate } : undefined;
-  const estimate = findEstimate(config, ticket, recorded);
+  // What came with the issue (a size label, a form answer) is the team's
+  // estimate only when the team opened it; from the client side it is a hint.
+  const estimate = isTeamMember(config, ticket.author.login, input.teamMembers) ? findEstimate(config, ticket, recorded) : recorded;
   const sizing = estimate && compareWithThreshold(config, estimate.duration);
   if (estimate) plan.notes.push(`estimate ${estimate.duration} (${estimate.source}) vs threshold ${config.project_work.threshold}`);
   if (after.override) plan.notes.push(`/${after.override} decides`);
@@ -147,19 +154,29 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
   return plan;
 }
 
-/** Not a team member: one polite answer that mentions the contact, and nothing else. */
+/**
+ * The client side: one polite answer that mentions the contact, and nothing
+ * else; at most one per person, ticket and hour, so that nobody can spend
+ * the installation's writes or notify the contact over and over.
+ */
 function planRefusal(input: ProjectInput, trigger: Extract<Trigger, { kind: "comment" }>): ProjectResult {
   const { config, ticket } = input;
   const lines = [...trigger.parsed.commands, ...trigger.parsed.malformed].map((line) => line.text);
   if (lines.length === 0) return { kind: "skip", reason: "no commands" };
+  if (wasRefusedRecently(input.comments, trigger.author, input.now)) return { kind: "skip", reason: `${trigger.author} was refused within the hour` };
   const contact = findAcknowledgement(input.comments)?.record.contact ?? findContact(config, ticket.assignees) ?? config.team.contacts[0];
-  const reply = planReply(config, input.comments, trigger.commentId, [
-    { key: "refused", vars: { command: lines.length === 1 ? (lines[0] ?? "") : "", contact: mention(config, contact), client: clientName(config, ticket) } },
-  ]);
+  const command = lines.length === 1 ? neutralizeQuote(lines[0] ?? "") : "";
+  const reply = planReply(
+    config,
+    input.comments,
+    trigger.commentId,
+    [{ key: "refused", vars: { command, contact: mention(config, contact), client: clientName(config, ticket) } }],
+    trigger.author,
+  );
   if (!reply) return { kind: "skip", reason: "already answered" };
   const plan = createDraft(ticket).changes;
   plan.comments.push(reply);
-  return { kind: "plan", plan: { changes: plan, board: [], notes: ["refused: not a team member"] } };
+  return { kind: "plan", plan: { changes: plan, board: [], notes: ["refused: the client side"] } };
 }
 
 /** The chosen level's label only, and a due time counted from now, when the level changed. */

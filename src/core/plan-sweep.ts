@@ -6,6 +6,7 @@ import { classifyUrgency } from "./classify.js";
 import { findFirstResponse, type SweepComment } from "./first-response.js";
 import { SLA_BREACHED_LABEL, SUPPORT_LABEL } from "./labels.js";
 import { findOwnComment, writeMarker } from "./marker.js";
+import type { AgencyTeamMembers } from "./team.js";
 import { formatDue, messageFor, type MessageKey } from "./messages.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { ACK_MARKER } from "./plan-intake.js";
@@ -43,6 +44,8 @@ export interface SweepInput {
   comments?: readonly SweepComment[];
   now: Date;
   triageWindow: TriageWindow;
+  /** Members of the agency teams in `team.agency` (GitHub): their comments are the team's. */
+  teamMembers?: AgencyTeamMembers;
 }
 
 /** What to do, and why (for the log). `steps` are applied one after another. */
@@ -101,7 +104,7 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
   // An unreadable record (a person edited the comment): the same computation intake made.
   const due = record ? new Date(record.due) : dueAt(ticket.createdAt, config.urgency.levels[level]?.respond_within ?? "1d", hours);
 
-  const first = findFirstResponse(config, ticket, comments);
+  const first = findFirstResponse(config, ticket, comments, input.teamMembers);
   if (first) return skip(`answered by ${first.author.login} at ${first.createdAt.toISOString()}`);
   if (findOwnComment(comments, ESCALATION_MARKER)) return skip("already escalated");
   const contact = record?.contact ?? ticket.assignees.find((login) => includesLogin(config.team.contacts, login)) ?? ticket.assignees[0];

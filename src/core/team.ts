@@ -1,28 +1,35 @@
 import type { Config } from "../config/schema.js";
 
 /**
- * Who may run commands (SPEC section 5): the people in the roster, and whoever
- * the platform already knows as part of the repository. Decided from the event
- * alone, so that a command costs no API call to authorize.
+ * Who is who (SPEC section 8): the team is every login in the merged
+ * configuration's `team` (contacts, functions, bookable, leads), the
+ * project-work handoff and `team.agency`; everyone else is the client side,
+ * even a collaborator or owner of the repository. Clients are usually
+ * collaborators on their own repository (the agency invites them), so the
+ * platform's `author_association` or access level decides nothing here.
  */
-
-/** GitHub's `author_association` values of people who belong to the repository. */
-const TEAM_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
 /** Whether someone may run commands, and why, for the log. */
 export type Authorization =
-  | { allowed: true; reason: "roster" | "repository" }
+  | { allowed: true; reason: "roster" | "agency" }
   | { allowed: false; reason: string };
 
-/** Who wrote a comment with commands, as the event describes them. */
-export interface CommandAuthor {
-  login: string;
-  /** The platform says this person belongs to the repository (GitHub: OWNER, MEMBER, COLLABORATOR). */
-  isRepositoryMember: boolean;
+/**
+ * Logins of the agency teams named in `team.agency` as `@org/team-slug`,
+ * resolved by the platform adapter (GitHub lists the team's members once and
+ * caches them). Lower-cased. Empty where a platform has no teams.
+ */
+export type AgencyTeamMembers = ReadonlySet<string>;
+
+const NO_TEAM_MEMBERS: AgencyTeamMembers = new Set();
+
+/** Every login the configuration names as part of the team: the roster and `team.agency`'s plain logins. */
+export function listRosterLogins(config: Config): string[] {
+  return [...listClientRoster(config), ...listAgencyLogins(config)];
 }
 
-/** Every login the configuration names as part of the team. */
-export function listRosterLogins(config: Config): string[] {
+/** The client's own roster: contacts, functions, bookable, leads and the project-work handoff. */
+function listClientRoster(config: Config): string[] {
   const { team, project_work: projectWork } = config;
   return [
     ...team.contacts,
@@ -33,15 +40,33 @@ export function listRosterLogins(config: Config): string[] {
   ];
 }
 
-/** True for GitHub `author_association` values that make a commenter part of the repository. */
-export function isTeamAssociation(association: string | null | undefined): boolean {
-  return association !== null && association !== undefined && TEAM_ASSOCIATIONS.has(association.toUpperCase());
+/** The plain logins of `team.agency`. */
+export function listAgencyLogins(config: Config): string[] {
+  return config.team.agency.filter((entry) => !entry.startsWith("@"));
 }
 
-/** Whether `author` may run commands on this repository's tickets, with the reason for the log. */
-export function authorizeCommand(config: Config, author: CommandAuthor): Authorization {
-  const login = author.login.toLowerCase();
-  if (listRosterLogins(config).some((member) => member.toLowerCase() === login)) return { allowed: true, reason: "roster" };
-  if (author.isRepositoryMember) return { allowed: true, reason: "repository" };
-  return { allowed: false, reason: `${author.login} is neither in the roster nor a member of the repository` };
+/** The `@org/team-slug` entries of `team.agency`, as `{ org, slug }`. */
+export function listAgencyTeams(config: Config): { org: string; slug: string }[] {
+  return config.team.agency.flatMap((entry) => {
+    const match = /^@([^/]+)\/(.+)$/u.exec(entry);
+    return match ? [{ org: match[1] ?? "", slug: match[2] ?? "" }] : [];
+  });
+}
+
+/** True when `login` is on the team: the roster, `team.agency`, or a member of an agency team. */
+export function isTeamMember(config: Config, login: string, teamMembers: AgencyTeamMembers = NO_TEAM_MEMBERS): boolean {
+  const wanted = login.toLowerCase();
+  return listRosterLogins(config).some((member) => member.toLowerCase() === wanted) || teamMembers.has(wanted);
+}
+
+/**
+ * Whether `login` may run commands on this repository's tickets, with the
+ * reason for the log. The client side may only talk (SPEC section 5): their
+ * commands get the polite refusal.
+ */
+export function authorizeCommand(config: Config, login: string, teamMembers: AgencyTeamMembers = NO_TEAM_MEMBERS): Authorization {
+  const wanted = login.toLowerCase();
+  if (listClientRoster(config).some((member) => member.toLowerCase() === wanted)) return { allowed: true, reason: "roster" };
+  if (isTeamMember(config, login, teamMembers)) return { allowed: true, reason: "agency" };
+  return { allowed: false, reason: `${login} is not on the team (the roster or team.agency): the client side` };
 }

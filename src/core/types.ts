@@ -10,6 +10,11 @@ export interface Actor {
   login: string;
   /** Account type Bot, a login ending in [bot], or the app's own user. */
   isBot: boolean;
+  /**
+   * frontdesk's own identity (GitHub: the app's bot user; GitLab: the
+   * token's user). Only its comments carry records frontdesk trusts.
+   */
+  isSelf?: boolean;
 }
 
 export interface Ticket {

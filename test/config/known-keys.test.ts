@@ -4,7 +4,7 @@ import { configSchema } from "../../src/config/schema.js";
 
 describe("listKnownKeys", () => {
   it.each([
-    { path: ["team"], keys: ["contacts", "functions", "bookable", "leads", "away", "capacity"] },
+    { path: ["team"], keys: ["contacts", "functions", "bookable", "leads", "away", "capacity", "agency"] },
     { path: ["urgency", "levels", "anything"], keys: ["label", "keywords", "respond_within"] },
     { path: ["sla"], keys: ["remind_at"] },
     { path: ["team", "functions"], keys: undefined },

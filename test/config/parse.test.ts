@@ -112,6 +112,11 @@ const cases: { name: string; yaml: string; errors: string[] }[] = [
     errors: [`${FILE}:3:13: team.capacity: found 1.5; expected a whole number`],
   },
   {
+    name: "an agency entry that is neither a login nor a GitHub team",
+    yaml: 'team:\n  contacts: [alice]\n  agency: ["@acme"]\n',
+    errors: [`${FILE}:3:12: team.agency[0]: "@acme" is neither a login (letters, digits, "-", "_" and ".", no "@") nor a GitHub team written as @org/team-slug`],
+  },
+  {
     name: "a capacity of zero",
     yaml: "team:\n  contacts: [alice]\n  capacity: 0\n",
     errors: [`${FILE}:3:13: team.capacity: found 0; expected a number above 0`],
@@ -182,6 +187,7 @@ describe("parseConfigText", () => {
       leads: [],
       away: {},
       capacity: 10,
+      agency: [],
     });
     expect(Object.keys(result.config.urgency.levels)).toEqual(["emergency", "task"]);
     expect(result.config.project_work.threshold).toBe("4h");

@@ -25,7 +25,7 @@ function triage(overrides: Partial<IntakeInput> = {}) {
 
 const ack: Comment = {
   id: 1,
-  author: { login: "frontdesk[bot]", isBot: true },
+  author: { login: "frontdesk[bot]", isBot: true, isSelf: true },
   body: 'Thanks\n\n<!-- frontdesk:ack {"urgency":"task","due":"2026-11-27T09:00:00.000Z"} -->',
   createdAt: THURSDAY_10_BERLIN,
 };

@@ -8,7 +8,7 @@ import { specConfig, ticket as makeTicket } from "../helpers/core.js";
 
 const config = specConfig();
 const NOW = new Date("2026-11-26T13:00:00Z"); // Thursday 14:00 in Berlin
-const BOT = { login: "frontdesk[bot]", isBot: true };
+const BOT = { login: "frontdesk[bot]", isBot: true, isSelf: true };
 const ACK_ID = 100;
 const COMMAND_ID = 200;
 const BOARD = "https://github.com/orgs/acme-agency/projects/7";
@@ -36,8 +36,8 @@ function triaged(overrides: Partial<Ticket> = {}, record: AckRecord = RECORD): S
   };
 }
 
-function command(body: string, authorized = true, cfg: Config = config): Trigger {
-  return { kind: "comment", commentId: COMMAND_ID, parsed: parseCommands(cfg, body), authorized };
+function command(body: string, authorized = true, cfg: Config = config, author = authorized ? "alice" : "client-joe"): Trigger {
+  return { kind: "comment", commentId: COMMAND_ID, parsed: parseCommands(cfg, body), authorized, author };
 }
 
 function plan(state: State, trigger: Trigger, options: { config?: Config; openTickets?: OpenTickets } = {}): ProjectResult {
@@ -161,10 +161,10 @@ describe("planProjectStep: other ways into project work", () => {
 
   it("a size label a person adds is a new estimate", () => {
     const state = triaged({ labels: ["support", "urgency: task", "size: L"] });
-    const result = planned(plan(state, { kind: "label", label: "size: L" }));
+    const result = planned(plan(state, { kind: "label", label: "size: L", authorized: true }));
     expect(result.changes.addLabels).toEqual(["project-work"]);
     expect(recordOf(result.ack?.body ?? "")).toMatchObject({ estimate: "2d", estimateFrom: "label" });
-    const small = planned(plan(triaged({ labels: ["support", "size: S"] }), { kind: "label", label: "size: S" }));
+    const small = planned(plan(triaged({ labels: ["support", "size: S"] }), { kind: "label", label: "size: S", authorized: true }));
     expect(small.changes).toEqual({ addLabels: [], removeLabels: [], assign: [], unassign: [], comments: [] });
     expect(recordOf(small.ack?.body ?? "")).toEqual({ ...RECORD, estimate: "1h", estimateFrom: "label" });
   });
@@ -176,7 +176,7 @@ describe("planProjectStep: other ways into project work", () => {
   });
 
   it("reviews a ticket whose form asks for more than the threshold, and one that does not", () => {
-    const big = planned(plan(triaged({ body: "### Estimate\n\n3d" }), { kind: "review" }));
+    const big = planned(plan(triaged({ body: "### Estimate\n\n3d", author: { login: "alice", isBot: false } }), { kind: "review" }));
     expect(big.changes.addLabels).toEqual(["project-work"]);
     expect(big.changes.comments[0]).toContain("we estimate **3d**");
     expect(isNothing(plan(triaged({ body: "### Estimate\n\n1h" }), { kind: "review" }))).toBe(true);
@@ -207,7 +207,7 @@ describe("planProjectStep: urgency", () => {
 
   it("a person's urgency label wins: only the other one goes", () => {
     const state = triaged({ labels: ["support", "urgency: task", "urgency: emergency"] });
-    const result = planned(plan(state, { kind: "label", label: "urgency: emergency" }));
+    const result = planned(plan(state, { kind: "label", label: "urgency: emergency", authorized: true }));
     expect(result.changes).toEqual({ addLabels: [], removeLabels: ["urgency: task"], assign: [], unassign: [], comments: [] });
     expect(recordOf(result.ack?.body ?? "")).toMatchObject({ urgency: "emergency", due: "2026-11-26T14:00:00.000Z" });
   });
@@ -244,13 +244,13 @@ describe("planProjectStep: refusals and malformed commands", () => {
         assign: [],
         unassign: [],
         comments: [
-          `Thanks! \`/urgency emergency\` is for our team only, so nothing has changed. @alice will take care of your request.\n\n<!-- frontdesk:reply {"to":${COMMAND_ID}} -->`,
+          `Thanks! \`/urgency emergency\` is for our team only, so nothing has changed. @alice will take care of your request.\n\n<!-- frontdesk:reply {"to":${COMMAND_ID},"refused":"client-joe"} -->`,
         ],
       },
       board: [],
-      notes: ["refused: not a team member"],
+      notes: ["refused: the client side"],
     });
-    expect(plan(afterApplying(state, result), command("/urgency emergency", false))).toEqual({ kind: "skip", reason: "already answered" });
+    expect(plan(afterApplying(state, result), command("/urgency emergency", false))).toEqual({ kind: "skip", reason: "client-joe was refused within the hour" });
   });
 
   it("answers malformed commands in one reply, one line each, and still runs the good ones", () => {

@@ -12,7 +12,7 @@ const TASK_DUE = "2026-11-27T09:00:00.000Z";
 const EMERGENCY_DUE = "2026-11-26T10:00:00.000Z";
 const WINDOW = { from: new Date("2026-11-12T09:00:00Z"), to: new Date("2026-12-31T00:00:00Z") };
 
-const BOT = { login: "frontdesk[bot]", isBot: true };
+const BOT = { login: "frontdesk[bot]", isBot: true, isSelf: true };
 
 function ack(record: Record<string, unknown>, id = 100): SweepComment {
   return {
@@ -20,29 +20,27 @@ function ack(record: Record<string, unknown>, id = 100): SweepComment {
     author: BOT,
     body: `Thanks.\n\n<!-- frontdesk:ack ${JSON.stringify(record)} -->`,
     createdAt: new Date(OPENED.getTime() + 1000),
-    byRepositoryMember: false,
   };
 }
 
-function comment(login: string, body: string, options: { member?: boolean; at?: string; id?: number; bot?: boolean } = {}): SweepComment {
+function comment(login: string, body: string, options: { at?: string; id?: number; bot?: boolean } = {}): SweepComment {
   return {
     id: options.id ?? 200,
     author: { login, isBot: options.bot ?? false },
     body,
     createdAt: new Date(options.at ?? "2026-11-26T12:00:00Z"),
-    byRepositoryMember: options.member ?? false,
   };
 }
 
 function own(kind: string, due: string, id = 300): SweepComment {
-  return { id, author: BOT, body: `Text\n\n<!-- frontdesk:${kind} {"due":"${due}"} -->`, createdAt: OPENED, byRepositoryMember: false };
+  return { id, author: BOT, body: `Text\n\n<!-- frontdesk:${kind} {"due":"${due}"} -->`, createdAt: OPENED };
 }
 
 const TASK_ACK = ack({ urgency: "task", due: TASK_DUE, function: "development", contact: "ann", implementer: "carol" });
 const EMERGENCY_ACK = ack({ urgency: "emergency", due: EMERGENCY_DUE, contact: "ann", implementer: "carol" });
 const TRIAGED = ["support", "urgency: task", "function: development"];
 
-function sweep(overrides: { ticket?: Partial<Ticket>; now: string; comments?: SweepComment[]; commentCount?: number; config?: SweepInput["config"] }): SweepPlan {
+function sweep(overrides: { ticket?: Partial<Ticket>; now: string; comments?: SweepComment[]; commentCount?: number; config?: SweepInput["config"]; teamMembers?: ReadonlySet<string> }): SweepPlan {
   return planSweep({
     config: overrides.config ?? specConfig(),
     ticket: ticket({ number: 7, title: "Please change the footer", createdAt: OPENED, labels: TRIAGED, assignees: ["ann", "carol"], ...overrides.ticket }),
@@ -50,6 +48,7 @@ function sweep(overrides: { ticket?: Partial<Ticket>; now: string; comments?: Sw
     comments: overrides.comments,
     now: new Date(overrides.now),
     triageWindow: WINDOW,
+    teamMembers: overrides.teamMembers,
   });
 }
 
@@ -75,11 +74,32 @@ describe("planSweep: what each open issue needs", () => {
     ["listing only, past the earliest reminder point", { commentCount: 1, now: "2026-11-26T15:30:00Z" }, "need-comments", /reminder point/],
     ["listing only, no support label", { ticket: { labels: [] }, commentCount: 2, now: "2026-11-26T10:00:00Z" }, "need-comments", /perhaps never triaged/],
     ["answered by the contact", { comments: [TASK_ACK, comment("ann", "Looking at it")], now: "2026-11-30T09:00:00Z" }, "skip", /answered by ann/],
-    ["answered by a repository member outside the roster", { comments: [TASK_ACK, comment("zoe", "On it", { member: true })], now: "2026-11-30T09:00:00Z" }, "skip", /answered by zoe/],
+    ["a collaborator outside the roster (a client colleague) is no answer", { comments: [TASK_ACK, comment("zoe", "Any news?")], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
+    ["team.agency answers", { config: specConfig({ team: { ...specConfig().team, agency: ["zoe"] } }), comments: [TASK_ACK, comment("zoe", "On it")], now: "2026-11-30T09:00:00Z" }, "skip", /answered by zoe/],
+    ["a member of an agency team answers", { teamMembers: new Set(["zoe"]), comments: [TASK_ACK, comment("zoe", "On it")], now: "2026-11-30T09:00:00Z" }, "skip", /answered by zoe/],
+    [
+      "an escalation marker in a person's comment is not frontdesk's",
+      { comments: [TASK_ACK, { ...own("escalation", TASK_DUE), author: { login: "mallory", isBot: false } }], now: "2026-11-30T09:00:00Z" },
+      "escalate",
+      /passed/,
+    ],
+    [
+      "an escalation marker in another bot's comment is not frontdesk's",
+      { comments: [TASK_ACK, { ...own("escalation", TASK_DUE), author: { login: "other[bot]", isBot: true } }], now: "2026-11-30T09:00:00Z" },
+      "escalate",
+      /passed/,
+    ],
+    [
+      "an escalation marker frontdesk quoted in the middle of its own reply is not a record",
+      { comments: [TASK_ACK, { ...own("escalation", TASK_DUE), body: `Thanks! \`/project <!-- frontdesk:escalation {"due":"${TASK_DUE}"} -->\` is for our team only.\n\n<!-- frontdesk:reply {"to":5} -->` }], now: "2026-11-30T09:00:00Z" },
+      "escalate",
+      /passed/,
+    ],
     ["a team member's command is an answer too", { comments: [TASK_ACK, comment("alice", "/estimate 2h")], now: "2026-11-30T09:00:00Z" }, "skip", /answered by alice/],
     ["the client's comment is no answer", { comments: [TASK_ACK, comment("client-joe", "Any news?")], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
-    ["the author's own comment is no answer, even as a collaborator", { comments: [TASK_ACK, comment("client-joe", "More details", { member: true })], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
-    ["another bot's comment is no answer", { comments: [TASK_ACK, comment("ci[bot]", "Build ok", { bot: true, member: true })], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
+    ["the author's own comment is no answer", { comments: [TASK_ACK, comment("client-joe", "More details")], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
+    ["the author's comment is no answer even when the author is on the team", { ticket: { author: { login: "alice", isBot: false } }, comments: [TASK_ACK, comment("alice", "More details")], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
+    ["another bot's comment is no answer", { comments: [TASK_ACK, comment("ci[bot]", "Build ok", { bot: true })], now: "2026-11-30T09:00:00Z" }, "escalate", /passed/],
     ["before 80% of a task", { comments: [TASK_ACK], now: "2026-11-26T15:23:00Z" }, "skip", /reminder when 80%/],
     ["at 80% of a task", { comments: [TASK_ACK], now: "2026-11-26T15:24:00Z" }, "remind", /80%/],
     ["reminded before, not yet due", { comments: [TASK_ACK, own("reminder", TASK_DUE)], now: "2026-11-27T08:00:00Z" }, "skip", /already reminded/],
@@ -162,7 +182,7 @@ describe("planSweep and planIntake share the due time", () => {
     const intake = planIntake({ config, ticket: issue, comments: [], openTickets: {}, clockStart: issue.createdAt, now: issue.createdAt });
     if (intake.kind !== "triage") throw new Error("not triaged");
     expect(intake.decisions.due.toISOString()).toBe(due);
-    const acknowledgement: SweepComment = { id: 1, author: BOT, body: intake.changes.comments[0]!, createdAt: issue.createdAt, byRepositoryMember: false };
+    const acknowledgement: SweepComment = { id: 1, author: BOT, body: intake.changes.comments[0]!, createdAt: issue.createdAt };
     const triaged = { ...issue, labels: intake.changes.addLabels, assignees: intake.changes.assign };
     const at = (ms: number) =>
       planSweep({ config, ticket: triaged, commentCount: 1, comments: [acknowledgement], now: new Date(ms), triageWindow: WINDOW }).kind;

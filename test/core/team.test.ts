@@ -1,45 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { authorizeCommand, isTeamAssociation, listRosterLogins } from "../../src/core/team.js";
+import { authorizeCommand, isTeamMember, listAgencyTeams, listRosterLogins } from "../../src/core/team.js";
 import { specConfig } from "../helpers/core.js";
 
 const config = specConfig();
 
-describe("authorizeCommand", () => {
+describe("authorizeCommand: the team is the roster", () => {
   it.each([
-    ["a contact", "alice", false, { allowed: true, reason: "roster" }],
-    ["an implementer, any case", "Carol", false, { allowed: true, reason: "roster" }],
-    ["someone from the pool", "erin", false, { allowed: true, reason: "roster" }],
-    ["a lead", "lena", false, { allowed: true, reason: "roster" }],
-    ["a repository member outside the roster", "max", true, { allowed: true, reason: "repository" }],
-  ])("allows %s", (_name, login, isRepositoryMember, expected) => {
-    expect(authorizeCommand(config, { login, isRepositoryMember })).toEqual(expected);
+    ["a contact", "alice", { allowed: true, reason: "roster" }],
+    ["an implementer, any case", "Carol", { allowed: true, reason: "roster" }],
+    ["someone from the pool", "erin", { allowed: true, reason: "roster" }],
+    ["a lead", "lena", { allowed: true, reason: "roster" }],
+  ])("allows %s", (_name, login, expected) => {
+    expect(authorizeCommand(config, login)).toEqual(expected);
   });
 
-  it("refuses a client", () => {
-    expect(authorizeCommand(config, { login: "client-joe", isRepositoryMember: false })).toEqual({
+  it("refuses the client side, collaborators and owners of the repository included: nothing but the roster counts", () => {
+    expect(authorizeCommand(config, "client-joe")).toEqual({
       allowed: false,
-      reason: "client-joe is neither in the roster nor a member of the repository",
+      reason: "client-joe is not on the team (the roster or team.agency): the client side",
     });
   });
 
   it("counts the handoff as team", () => {
     const handoff = specConfig({ project_work: { handoff: ["pia"] } });
     expect(listRosterLogins(handoff)).toContain("pia");
-    expect(authorizeCommand(handoff, { login: "pia", isRepositoryMember: false }).allowed).toBe(true);
+    expect(authorizeCommand(handoff, "pia").allowed).toBe(true);
   });
-});
 
-describe("isTeamAssociation", () => {
-  it.each([
-    ["OWNER", true],
-    ["MEMBER", true],
-    ["COLLABORATOR", true],
-    ["CONTRIBUTOR", false],
-    ["FIRST_TIME_CONTRIBUTOR", false],
-    ["NONE", false],
-    [undefined, false],
-    [null, false],
-  ])("%s", (association, expected) => {
-    expect(isTeamAssociation(association)).toBe(expected);
+  it("counts team.agency's logins, and members of its @org/team entries as the adapter resolved them", () => {
+    const agency = specConfig({ team: { ...config.team, agency: ["max", "@acme-agency/support"] } });
+    expect(authorizeCommand(agency, "Max")).toEqual({ allowed: true, reason: "agency" });
+    expect(authorizeCommand(agency, "nina").allowed).toBe(false);
+    expect(authorizeCommand(agency, "nina", new Set(["nina"]))).toEqual({ allowed: true, reason: "agency" });
+    expect(listAgencyTeams(agency)).toEqual([{ org: "acme-agency", slug: "support" }]);
+    // A team entry is not a login: "@acme-agency/support" itself is nobody.
+    expect(isTeamMember(agency, "@acme-agency/support")).toBe(false);
   });
 });

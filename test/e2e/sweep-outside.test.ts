@@ -51,7 +51,8 @@ const writes = (calls: readonly { method: string; path: string; status: number }
 describe("frontdesk sweep triages a lost ticket as its webhook would have", () => {
   it("GitHub: a new issue labelled size: L becomes project work, handed to the lead", async () => {
     const repo = github.addRepo(`${OWNER}/${REPO}`, INSTALLATION, CONFIG);
-    repo.openIssue({ number: 5, title: "Please update the plugin", labels: ["size: L"], createdAt: OPENED });
+    // A contact opened it for the client: the size that comes with the team's issue is the team's estimate.
+    repo.openIssue({ number: 5, title: "Please update the plugin", labels: ["size: L"], createdAt: OPENED, author: "ann" });
 
     expect(await sweep(githubEnv)).toBe("repos swept: 1, tickets triaged: 1, reminders: 0, escalations: 0, errors: 0\n");
 
@@ -72,7 +73,7 @@ describe("frontdesk sweep triages a lost ticket as its webhook would have", () =
 
   it("GitLab: a new issue with GitLab's /estimate 2d (time_estimate 57600) becomes project work", async () => {
     const project = gitlab.addProject("acme/shop", CONFIG);
-    gitlab.state.openIssue(project, { iid: 1, title: "Please update the plugin", timeEstimate: 57_600, createdAt: new Date(OPENED) });
+    gitlab.state.openIssue(project, { iid: 1, title: "Please update the plugin", timeEstimate: 57_600, createdAt: new Date(OPENED), author: "ann" });
 
     expect(await sweep(gitlabEnv)).toBe("repos swept: 1, tickets triaged: 1, reminders: 0, escalations: 0, errors: 0\n");
 

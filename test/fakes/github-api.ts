@@ -182,6 +182,10 @@ export class FakeGitHub {
     if (token && method === "POST") {
       return [201, { token: `inst-${token[1]}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} }];
     }
+    if (method === "GET" && path === "/app") {
+      // The app itself: its bot user is `${slug}[bot]`, the author of every comment the app writes.
+      return [200, { id: 1, slug: "frontdesk", name: "frontdesk" }];
+    }
     if (method === "GET" && path === "/app/installations") {
       return [200, [...this.installations.keys()].map((id) => ({ id, account: { login: `owner-${id}` } }))];
     }

@@ -33,6 +33,8 @@ export class FakeRepo {
   readonly labels = new Map<string, { name: string; color: string; description: string; node_id: string }>();
   config: string | undefined;
   readonly botLogin = "frontdesk[bot]";
+  /** People GitHub calls COLLABORATOR here (clients usually are): what `author_association` says of them. */
+  readonly collaborators = new Set<string>();
 
   constructor(
     readonly fullName: string,
@@ -57,6 +59,10 @@ export class FakeRepo {
     };
     this.issues.set(issue.number, issue);
     return structuredClone(issue);
+  }
+
+  #association(login: string): string {
+    return this.collaborators.has(login.toLowerCase()) ? "COLLABORATOR" : "NONE";
   }
 
   commentsOf(number: number): FakeComment[] {
@@ -95,7 +101,7 @@ export class FakeRepo {
     if (method === "GET" && rest === "/issues/comments") {
       const since = query.get("since") ?? "";
       const all = [...this.comments.entries()].flatMap(([number, comments]) =>
-        comments.map((comment) => ({ ...comment, issue_url: `http://fake/repos/${this.fullName}/issues/${number}`, author_association: "NONE" })),
+        comments.map((comment) => ({ ...comment, issue_url: `http://fake/repos/${this.fullName}/issues/${number}`, author_association: this.#association(comment.user.login) })),
       );
       return this.#page(all.filter((comment) => comment.created_at >= since), query);
     }
@@ -112,7 +118,9 @@ export class FakeRepo {
     if (!issue) return [404, { message: "Not Found" }];
     const sub = issueRoute?.[2] ?? "";
     if (method === "GET" && sub === "") return [200, issue];
-    if (method === "GET" && sub === "/comments") return this.#page(this.commentsOf(issue.number), query);
+    if (method === "GET" && sub === "/comments") {
+      return this.#page(this.commentsOf(issue.number).map((comment) => ({ ...comment, author_association: this.#association(comment.user.login) })), query);
+    }
     if (method === "POST" && sub === "/comments") {
       const comment = { id: nextCommentId++, body: body.body, user: { login: this.botLogin, type: "Bot" }, created_at: new Date().toISOString() };
       this.comments.set(issue.number, [...this.commentsOf(issue.number), comment]);

@@ -2,7 +2,9 @@ import { generateKeyPairSync } from "node:crypto";
 import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import type { TenancyPolicy } from "../../src/config/tenancy.js";
 import { createGitHubApp } from "../../src/platforms/github/app.js";
+import { fixedIdentity } from "../../src/platforms/github/identity.js";
 import { KeyedLock } from "../../src/platforms/shared/keyed-lock.js";
 import { RepoCache } from "../../src/platforms/shared/repo-cache.js";
 
@@ -21,6 +23,9 @@ const { privateKey } = generateKeyPairSync("rsa", {
 
 export const WEBHOOK_SECRET = "test-secret";
 
+/** The app's bot user in these tests: the author of frontdesk's own comments. */
+export const APP_LOGIN = "frontdesk[bot]";
+
 /** A Probot for tests: retries and throttling off, logs silent unless TEST_LOG_LEVEL is set. */
 export function createBareProbot(log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" })): Probot {
   return new Probot({
@@ -38,10 +43,13 @@ export function createBareProbot(log = pino({ level: process.env.TEST_LOG_LEVEL 
   });
 }
 
+/** What the operator of the tests allows: the agency's boards that spec-example.yml names. */
+export const AGENCY_POLICY: TenancyPolicy = { sharedConfig: [], projectTargets: ["https://github.com/orgs/acme-agency"] };
+
 /** A Probot with frontdesk loaded and the clock fixed. */
-export function createTestProbot(now: Date, cache = new RepoCache(), log?: pino.Logger) {
+export function createTestProbot(now: Date, cache = new RepoCache(), log?: pino.Logger, policy = AGENCY_POLICY) {
   const probot = createBareProbot(log);
-  const deps = { cache, locks: new KeyedLock(), now: () => now, projects: new RepoCache() };
+  const deps = { cache, locks: new KeyedLock(), now: () => now, projects: new RepoCache(), policy, identity: fixedIdentity(APP_LOGIN) };
   void probot.load(createGitHubApp(deps));
   return { probot, deps };
 }
@@ -121,13 +129,13 @@ export function pushPayload(files: { added?: string[]; modified?: string[]; remo
   return payload;
 }
 
-/** A pull_request payload (opened, synchronize or reopened) for the test repository. */
+/** A pull_request payload (opened, synchronize or reopened) for the test repository, its head in the same repository. */
 export function pullRequestPayload(action: "opened" | "synchronize" | "reopened", number: number, headSha: string) {
   const payload = example("pull_request", "opened");
   payload.action = action;
   payload.number = number;
-  payload.pull_request = { ...payload.pull_request, number, head: { ...payload.pull_request.head, sha: headSha } };
   payload.repository = repository(payload.repository);
+  payload.pull_request = { ...payload.pull_request, number, head: { ...payload.pull_request.head, sha: headSha, repo: payload.repository } };
   payload.installation = { id: INSTALLATION };
   return payload;
 }

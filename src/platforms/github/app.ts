@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context } from "probot";
+import type { TenancyPolicy } from "../../config/tenancy.js";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
 import { RepoCache } from "../shared/repo-cache.js";
@@ -8,6 +9,8 @@ import { handleIssueComment, handleIssueLabeled, reviewAfterIntake, type Command
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket } from "./mapper.js";
 import { GitHubTracker } from "./tracker.js";
+import { listAgencyTeamMembers } from "./agency-teams.js";
+import { appIdentity, type AppIdentity } from "./identity.js";
 
 export interface GitHubAppDeps {
   cache: RepoCache;
@@ -15,18 +18,22 @@ export interface GitHubAppDeps {
   now: () => Date;
   /** Resolved Projects v2 boards by URL; the app makes its own when none is given. */
   projects?: RepoCache;
+  /** What `_extends` and board URLs may name beyond the owner's own; default: nothing more. */
+  policy?: TenancyPolicy;
+  /** frontdesk's own bot user; by default learned from the app (`GET /app`) once. */
+  identity?: AppIdentity;
 }
 
 /** The Probot app: GitHub events in, reconciliations out. */
 export function createGitHubApp(appDeps: GitHubAppDeps): ApplicationFunction {
-  const deps: CommandDeps = { ...appDeps, projects: appDeps.projects ?? new RepoCache() };
   return (app) => {
+    const deps: CommandDeps = { ...appDeps, projects: appDeps.projects ?? new RepoCache(), identity: appDeps.identity ?? appIdentity(app) };
     app.on(["issues.opened", "issues.reopened"], (context) => handleIssue(context, deps));
     app.on("issue_comment.created", (context) => handleIssueComment(context, deps));
     app.on("issues.labeled", (context) => handleIssueLabeled(context, deps));
     app.on("push", async (context) => handlePush(context, deps));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-      handlePullRequest(context),
+      handlePullRequest(context, deps),
     );
   };
 }
@@ -42,23 +49,28 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
   const owner = repository.owner.login;
   await deps.locks.run(`github:${ticket.repo}#${ticket.number}`.toLowerCase(), async () => {
     const config = await deps.cache.get(ticket.repo, "config", () =>
-      loadGitHubConfig(context.octokit, owner, repository.name),
+      loadGitHubConfig(context.octokit, owner, repository.name, { policy: deps.policy }),
     );
     if (config.kind === "invalid") {
       for (const error of config.errors) {
         context.log.error({ repo: ticket.repo, issue: ticket.number }, `invalid configuration: ${error.format()}`);
       }
     }
+    const [self, teamMembers] = await Promise.all([
+      deps.identity.login(),
+      config.kind === "valid" ? listAgencyTeamMembers(context.octokit, deps.cache, config.config, context.log) : undefined,
+    ]);
     const outcome = await reconcileIntake({
-      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue),
+      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, self),
       config,
       ticket,
       commentCount: issue.comments,
       reopened: context.payload.action === "reopened",
       now: deps.now(),
       log: context.log,
+      teamMembers,
     });
-    if (outcome.kind === "triage" && config.kind === "valid") await reviewAfterIntake(context, deps, config.config);
+    if (outcome.kind === "triage" && config.kind === "valid") await reviewAfterIntake(context, deps, config.config, teamMembers ?? new Set());
   });
 }
 
@@ -84,15 +96,21 @@ async function handlePush(context: Context<"push">, deps: GitHubAppDeps): Promis
   context.log.info({ repo: repository.full_name, files: configFiles }, "configuration changed: cache cleared");
   const changed = commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? [])]);
   if (touchesConfig(changed)) {
-    await checkConfigCommit(context.octokit, { owner, repo: repository.name, sha: after }, context.log);
+    await checkConfigCommit(context.octokit, { owner, repo: repository.name, sha: after }, context.log, deps.policy);
   }
 }
 
-/** A pull request that changes the configuration gets the same check on its head commit. */
+/**
+ * A pull request that changes the configuration gets the same check on its
+ * head commit. Not one from a fork: its author is outside the repository,
+ * and the check would read the agency's shared files for them.
+ */
 async function handlePullRequest(
   context: Context<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">,
+  deps: GitHubAppDeps,
 ): Promise<void> {
   const { repository, pull_request: pull } = context.payload;
+  if (pull.head.repo?.full_name !== repository.full_name) return;
   const files = await context.octokit.paginate(context.octokit.rest.pulls.listFiles, {
     owner: repository.owner.login,
     repo: repository.name,
@@ -101,5 +119,5 @@ async function handlePullRequest(
   });
   const changed = files.filter((file) => file.status !== "removed").map((file) => file.filename);
   if (!touchesConfig(changed)) return;
-  await checkConfigCommit(context.octokit, { owner: repository.owner.login, repo: repository.name, sha: pull.head.sha }, context.log);
+  await checkConfigCommit(context.octokit, { owner: repository.owner.login, repo: repository.name, sha: pull.head.sha }, context.log, deps.policy);
 }

@@ -6,13 +6,15 @@ import { describeLabel, urgencyLabel } from "../../core/labels.js";
 import { emptyChanges } from "../../core/plan.js";
 import { type Trigger } from "../../core/plan-project.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
-import { authorizeCommand, isTeamAssociation } from "../../core/team.js";
+import { authorizeCommand, isTeamMember, type AgencyTeamMembers } from "../../core/team.js";
 import { sameLabel } from "../../core/text-match.js";
 import type { Ticket } from "../../core/types.js";
 import type { Log, TicketEditor } from "../port.js";
 import { resolveProjectStep } from "../shared/project-step.js";
 import type { RepoCache } from "../shared/repo-cache.js";
+import { listAgencyTeamMembers } from "./agency-teams.js";
 import type { GitHubAppDeps } from "./app.js";
+import type { AppIdentity } from "./identity.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket, type GitHubIssue } from "./mapper.js";
 import { ProjectBoards } from "./projects.js";
@@ -25,24 +27,22 @@ import { GitHubTracker } from "./tracker.js";
  * call: they are recognised from the payload (and the cached configuration).
  */
 
-/** The app's dependencies with the cache of resolved boards, which the handlers need. */
-export type CommandDeps = GitHubAppDeps & { projects: RepoCache };
+/** The app's dependencies with the cache of resolved boards and frontdesk's identity, which the handlers need. */
+export type CommandDeps = GitHubAppDeps & { projects: RepoCache; identity: AppIdentity };
 
 /** `issue_comment.created`: a comment with commands, by a person, on an issue. */
 export async function handleIssueComment(context: Context<"issue_comment.created">, deps: CommandDeps): Promise<void> {
   const { issue, comment, sender } = context.payload;
   if (issue.pull_request || toActor(sender).isBot || toActor(comment.user).isBot) return;
   if (findCommandLines(comment.body).length === 0) return;
-  await withConfig(context, deps, issue, async (config, ticket) => {
+  await withConfig(context, deps, issue, async (config, ticket, teamMembers) => {
     const author = toActor(comment.user).login;
-    const authorization = authorizeCommand(config, {
-      login: author,
-      isRepositoryMember: isTeamAssociation(comment.author_association),
-    });
+    // The roster decides, never author_association: clients are often collaborators on their own repository.
+    const authorization = authorizeCommand(config, author, teamMembers);
     const parsed = parseCommands(config, comment.body);
     context.log.debug({ repo: ticket.repo, issue: ticket.number, by: author, authorization }, "commands");
-    const trigger: Trigger = { kind: "comment", commentId: comment.id, parsed, authorized: authorization.allowed };
-    await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger });
+    const trigger: Trigger = { kind: "comment", commentId: comment.id, parsed, authorized: authorization.allowed, author };
+    await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger });
   });
 }
 
@@ -56,10 +56,13 @@ export async function handleIssueLabeled(context: Context<"issues.labeled">, dep
   // Without comments there is no acknowledgement yet: intake, which reads the
   // labels itself, is still to come (issue templates label new issues).
   if ((issue.comments ?? 0) === 0) return;
-  await withConfig(context, deps, issue, async (config, ticket) => {
+  await withConfig(context, deps, issue, async (config, ticket, teamMembers) => {
     const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label.name));
     if (!isUrgency && !estimateFromSizeLabel(config, label.name)) return;
-    await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger: { kind: "label", label: label.name } });
+    // Who set the label decides whether it is a decision: the team's is, the client side's is not.
+    const authorized = isTeamMember(config, sender.login, teamMembers);
+    const trigger: Trigger = { kind: "label", label: label.name, authorized };
+    await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger });
   });
 }
 
@@ -72,12 +75,15 @@ export async function reviewAfterIntake(
   context: Context<"issues.opened" | "issues.reopened">,
   deps: CommandDeps,
   config: Config,
+  teamMembers: AgencyTeamMembers,
 ): Promise<void> {
   const { issue, repository } = context.payload;
   const ticket = toTicket(repository.full_name, issue);
+  // An estimate that came with the issue is the team's only when the team opened it; the client's is a hint (`needs estimate`).
+  if (!isTeamMember(config, ticket.author.login, teamMembers)) return;
   const estimate = findEstimate(config, ticket);
   if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
-  await reconcileProjectStep({ ...request(context, deps, config, ticket, issue), trigger: { kind: "review" } });
+  await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger: { kind: "review" } });
 }
 
 /**
@@ -93,7 +99,9 @@ export async function reviewSweptTicket(
   ticket: Ticket,
   now: Date,
   log: Log,
+  teamMembers?: AgencyTeamMembers,
 ): Promise<void> {
+  if (!isTeamMember(config, ticket.author.login, teamMembers)) return;
   const estimate = findEstimate(config, ticket);
   if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
   await reconcileProjectStep({
@@ -105,6 +113,7 @@ export async function reviewSweptTicket(
     trigger: { kind: "review" },
     now,
     log,
+    teamMembers,
   });
 }
 
@@ -121,19 +130,28 @@ interface StepRequest {
   trigger: Trigger;
   now: Date;
   log: Log;
+  teamMembers?: AgencyTeamMembers;
 }
 
-function request(context: AnyContext, deps: CommandDeps, config: Config, ticket: Ticket, issue: { number: number; node_id: string }) {
+async function request(
+  context: AnyContext,
+  deps: CommandDeps,
+  config: Config,
+  ticket: Ticket,
+  issue: { number: number; node_id: string },
+  teamMembers: AgencyTeamMembers,
+) {
   const { repository } = context.payload;
   const owner = repository.owner.login;
   return {
-    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue),
+    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, await deps.identity.login()),
     boards: new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name),
     config,
     ticket,
     nodeId: issue.node_id,
     now: deps.now(),
     log: context.log,
+    teamMembers,
   };
 }
 
@@ -142,13 +160,13 @@ async function withConfig(
   context: Context<"issue_comment.created" | "issues.labeled">,
   deps: CommandDeps,
   issue: GitHubIssue & { node_id: string },
-  task: (config: Config, ticket: Ticket) => Promise<void>,
+  task: (config: Config, ticket: Ticket, teamMembers: AgencyTeamMembers) => Promise<void>,
 ): Promise<void> {
   const { repository } = context.payload;
   const ticket = toTicket(repository.full_name, issue);
   await deps.locks.run(`github:${ticket.repo}#${ticket.number}`.toLowerCase(), async () => {
     const loaded = await deps.cache.get(ticket.repo, "config", () =>
-      loadGitHubConfig(context.octokit, repository.owner.login, repository.name),
+      loadGitHubConfig(context.octokit, repository.owner.login, repository.name, { policy: deps.policy }),
     );
     // An invalid configuration is reported on its commit; commands wait until it is fixed.
     if (loaded.kind !== "valid") {
@@ -160,7 +178,7 @@ async function withConfig(
       context.log.debug({ repo: ticket.repo, issue: ticket.number, reason: notATicket }, "not a ticket");
       return;
     }
-    await task(loaded.config, ticket);
+    await task(loaded.config, ticket, await listAgencyTeamMembers(context.octokit, deps.cache, loaded.config, context.log));
   });
 }
 
@@ -172,7 +190,7 @@ async function withConfig(
 async function reconcileProjectStep(step: StepRequest): Promise<void> {
   const { tracker, config, trigger, log } = step;
   const number = step.ticket.number;
-  const { result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now: step.now, log });
+  const { result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now: step.now, log, teamMembers: step.teamMembers });
   if (result.kind !== "plan") {
     log.debug({ repo: tracker.repo, issue: number, trigger: trigger.kind, result: result.kind, reason: "reason" in result ? result.reason : undefined }, "nothing to do");
     return;

@@ -26,9 +26,11 @@ export interface GitHubComment {
   created_at: string;
 }
 
-export function toActor(user: GitHubUser | null | undefined): Actor {
+/** A GitHub user as frontdesk sees them; `self` is frontdesk's own bot login, when known. */
+export function toActor(user: GitHubUser | null | undefined, self?: string): Actor {
   const login = user?.login ?? "ghost";
-  return { login, isBot: user?.type === "Bot" || login.endsWith("[bot]") };
+  const isSelf = self !== undefined && login.toLowerCase() === self.toLowerCase();
+  return { login, isBot: isSelf || user?.type === "Bot" || login.endsWith("[bot]"), isSelf };
 }
 
 export function toTicket(repo: string, issue: GitHubIssue): Ticket {
@@ -47,10 +49,11 @@ export function toTicket(repo: string, issue: GitHubIssue): Ticket {
   };
 }
 
-export function toComment(comment: GitHubComment): Comment {
+/** A comment; `self` (frontdesk's bot login) tells frontdesk's own comments from look-alikes. */
+export function toComment(comment: GitHubComment, self?: string): Comment {
   return {
     id: comment.id,
-    author: toActor(comment.user),
+    author: toActor(comment.user, self),
     body: comment.body ?? "",
     createdAt: new Date(comment.created_at),
   };

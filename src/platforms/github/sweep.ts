@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
+import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { SweepComment } from "../../core/plan-sweep.js";
-import { isTeamAssociation } from "../../core/team.js";
 import type { Log, OpenIssue } from "../port.js";
 import type { KeyedLock } from "../shared/keyed-lock.js";
 import { RepoCache } from "../shared/repo-cache.js";
@@ -13,6 +13,8 @@ import { loadGitHubConfig } from "./config-loader.js";
 import { toComment, type GitHubComment } from "./mapper.js";
 import type { GitHubOctokit } from "./octokit.js";
 import { GitHubTracker } from "./tracker.js";
+import { listAgencyTeamMembers } from "./agency-teams.js";
+import { appIdentity, type AppIdentity } from "./identity.js";
 
 /**
  * The GitHub side of the sweep: every installation, every repository it
@@ -29,6 +31,10 @@ export interface GitHubSweepDeps {
   locks: KeyedLock;
   /** Resolved project boards; the sweep keeps its own when none is given. */
   projects?: RepoCache;
+  /** What `_extends` and board URLs may name beyond the owner's own; default: nothing more. */
+  policy?: TenancyPolicy;
+  /** frontdesk's own bot user; by default learned from the app (`GET /app`) once. */
+  identity?: AppIdentity;
 }
 
 interface RepositoryRef {
@@ -39,15 +45,15 @@ interface RepositoryRef {
   disabled?: boolean;
 }
 
-type RepoComment = GitHubComment & { issue_url: string; author_association?: string | null };
+type RepoComment = GitHubComment & { issue_url: string };
 
 /** The GitHub sweep, for the server's runner or `frontdesk sweep`. */
 export function createGitHubSweep(deps: GitHubSweepDeps): Sweep {
-  const withBoards = { ...deps, projects: deps.projects ?? new RepoCache() };
+  const withBoards = { ...deps, projects: deps.projects ?? new RepoCache(), identity: deps.identity ?? appIdentity(deps.probot) };
   return { platform: "github", run: (now, log) => sweepGitHub(withBoards, now, log) };
 }
 
-type Deps = GitHubSweepDeps & { projects: RepoCache };
+type Deps = GitHubSweepDeps & { projects: RepoCache; identity: AppIdentity };
 
 async function sweepGitHub(deps: Deps, now: Date, log: Log): Promise<SweepSummary> {
   const total = createSummary();
@@ -95,16 +101,21 @@ async function sweepGitHubRepository(
   log: Log,
 ): Promise<SweepSummary> {
   const owner = repository.owner.login;
-  const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name));
+  const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name, { policy: deps.policy }));
   if (config.kind === "missing") return createSummary();
   if (config.kind === "invalid") log.debug({ repo: repository.full_name }, "sweep: configuration invalid, new tickets are only labelled");
-  const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache);
+  const [self, teamMembers] = await Promise.all([
+    deps.identity.login(),
+    config.kind === "valid" ? listAgencyTeamMembers(octokit, deps.cache, config.config, log) : undefined,
+  ]);
+  const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache, undefined, self);
   const summary = await sweepRepository({
     tracker,
     config,
-    readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets),
+    readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets, self),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
-    afterTriage: (issue, valid) => reviewSweptTicket(octokit, deps.projects, tracker, valid, issue.ticket, now, log),
+    afterTriage: (issue, valid) => reviewSweptTicket(octokit, deps.projects, tracker, valid, issue.ticket, now, log, teamMembers),
+    teamMembers,
     now,
     log,
   });
@@ -121,6 +132,8 @@ export async function listRepoComments(
   owner: string,
   repo: string,
   tickets: readonly OpenIssue[],
+  /** frontdesk's own bot login: only its comments carry records frontdesk trusts. */
+  self: string,
 ): Promise<Map<number, SweepComment[]>> {
   const byNumber = new Map<number, SweepComment[]>(tickets.map((issue) => [issue.ticket.number, []]));
   if (tickets.length === 0) return byNumber;
@@ -128,7 +141,7 @@ export async function listRepoComments(
   const comments = (await octokit.paginate(octokit.rest.issues.listCommentsForRepo, { owner, repo, since, per_page: 100 })) as RepoComment[];
   for (const comment of comments) {
     const number = Number(/\/issues\/(\d+)$/u.exec(comment.issue_url)?.[1]);
-    byNumber.get(number)?.push({ ...toComment(comment), byRepositoryMember: isTeamAssociation(comment.author_association) });
+    byNumber.get(number)?.push(toComment(comment, self));
   }
   for (const list of byNumber.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return byNumber;

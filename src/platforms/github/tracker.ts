@@ -29,7 +29,9 @@ export class GitHubTracker implements TicketEditor {
     name: string,
     private readonly cache: RepoCache,
     /** The node id of the issue the event is about, which saves a lookup. */
-    known?: { number: number; node_id?: string },
+    known: { number: number; node_id?: string } | undefined,
+    /** frontdesk's own bot login: only its comments carry records frontdesk trusts. */
+    private readonly self: string,
   ) {
     this.#owner = owner;
     this.#name = name;
@@ -55,7 +57,7 @@ export class GitHubTracker implements TicketEditor {
       issue_number: number,
       per_page: 100,
     })) as GitHubComment[];
-    return comments.map(toComment);
+    return comments.map((comment) => toComment(comment, this.self));
   }
 
   async getTicket(number: number): Promise<Ticket> {
@@ -183,7 +185,7 @@ export class GitHubTracker implements TicketEditor {
       const status = (error as { status?: number }).status;
       if (status !== undefined && status < 500) throw error;
       const comments = await this.listComments(issue.issue_number);
-      if (comments.some((comment) => comment.author.isBot && comment.body === body)) return;
+      if (comments.some((comment) => comment.author.isSelf === true && comment.body === body)) return;
       await this.octokit.rest.issues.createComment({ ...issue, body });
     }
   }

@@ -14,8 +14,9 @@ import { resolveProjectStep } from "../shared/project-step.js";
 import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { estimateFromSeconds } from "./estimate.js";
 import { isBotUser, toTicketFromHook, toTicketFromNoteHook, type SelfUser } from "./mapper.js";
-import { authorizeGitLabCommand } from "./members.js";
+import { authorizeCommand, isTeamMember } from "../../core/team.js";
 import type { GitLabHookProject, IssueHook, NoteHook } from "./payloads.js";
+import { resolveProject } from "./resolve-project.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
 
 /**
@@ -35,10 +36,12 @@ export async function handleNoteHook(payload: NoteHook, deps: GitLabAppDeps, log
   if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
   const ticket = toTicketFromNoteHook({ ...payload, issue });
   return withConfig(deps, payload.project, ticket, log, async (config, project) => {
-    const authorization = await authorizeGitLabCommand(deps.client, deps.cache, project, config, payload.user.username);
-    log.debug({ repo: project.path, issue: ticket.number, by: payload.user.username, authorization }, "commands");
+    // The roster decides, never the access level: clients often have Reporter or Developer access to their project.
+    const author = payload.user.username;
+    const authorization = authorizeCommand(config, author);
+    log.debug({ repo: project.path, issue: ticket.number, by: author, authorization }, "commands");
     const parsed = parseCommands(config, note.note);
-    const trigger: Trigger = { kind: "comment", commentId: note.id, parsed, authorized: authorization.allowed };
+    const trigger: Trigger = { kind: "comment", commentId: note.id, parsed, authorized: authorization.allowed, author };
     // The client does not see the team's internal notes, nor must it see frontdesk's answers to them.
     const internalNote = note.internal || note.confidential ? note.id : undefined;
     return reconcileStep({ deps, project, self, config, ticket, trigger, log, internalNote });
@@ -61,12 +64,14 @@ export async function handleIssueUpdate(payload: IssueHook, deps: GitLabAppDeps,
   if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
   const ticket = toTicketFromHook(payload, self);
   return withConfig(deps, payload.project, ticket, log, async (config, project) => {
+    // GitLab says who made the change: an estimate or label the client side sets decides nothing.
+    const by = payload.user.username;
+    if (!isTeamMember(config, by)) return ignored(`${by} is the client side: their estimate or label is no decision`);
     const triggers: Trigger[] = [];
-    // Only members with at least the Planner or Reporter role can set an estimate on GitLab.
-    if (newEstimate > 0) triggers.push(estimateTrigger(config, newEstimate));
+    if (newEstimate > 0) triggers.push(estimateTrigger(config, newEstimate, by));
     for (const label of added) {
       const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label));
-      if (isUrgency || estimateFromSizeLabel(config, label)) triggers.push({ kind: "label", label });
+      if (isUrgency || estimateFromSizeLabel(config, label)) triggers.push({ kind: "label", label, authorized: true });
     }
     if (triggers.length === 0) return ignored("no estimate and no urgency or size label");
     const outcomes: EventOutcome[] = [];
@@ -95,18 +100,20 @@ export async function reviewAfterIntake(payload: IssueHook, deps: GitLabAppDeps,
  */
 export async function reviewEstimate(request: Omit<StepRequest, "trigger">, seconds: number): Promise<EventOutcome | undefined> {
   const { config, ticket } = request;
-  const trigger: Trigger = seconds > 0 ? estimateTrigger(config, seconds) : { kind: "review" };
+  // An estimate that came with the issue is the team's only when the team opened it; the client's is a hint (`needs estimate`).
+  if (!isTeamMember(config, ticket.author.login)) return undefined;
+  const trigger: Trigger = seconds > 0 ? estimateTrigger(config, seconds, ticket.author.login) : { kind: "review" };
   const estimate = seconds > 0 ? estimateFromSeconds(config, seconds) : findEstimate(config, ticket)?.duration;
   if (!estimate || !compareWithThreshold(config, estimate).above) return undefined;
   return reconcileStep({ ...request, trigger });
 }
 
 /** GitLab's time estimate as the `/estimate` command it came from. */
-function estimateTrigger(config: Config, seconds: number): Trigger {
+function estimateTrigger(config: Config, seconds: number, author: string): Trigger {
   const duration = estimateFromSeconds(config, seconds);
   const command = { name: "estimate" as const, duration, text: `/estimate ${duration}` };
-  // No note to answer: the estimate cannot be malformed, so there is never a reply.
-  return { kind: "comment", commentId: 0, parsed: { commands: [command], malformed: [] }, authorized: true };
+  // No note to answer: the estimate cannot be malformed, so there is never a reply. Only the team's estimates get here.
+  return { kind: "comment", commentId: 0, parsed: { commands: [command], malformed: [] }, authorized: true, author };
 }
 
 /** Runs `task` in the issue's lock when the project has a valid configuration and the issue is a ticket. */
@@ -117,9 +124,11 @@ async function withConfig(
   log: Log,
   task: (config: Config, project: ProjectRef) => Promise<EventOutcome>,
 ): Promise<EventOutcome> {
-  const project = toProjectRef(hookProject);
+  // The API's project, not the payload's path: what is read and what is written must be one project.
+  const resolved = await resolveProject(deps, hookProject, log);
+  const project = toProjectRef(resolved);
   return lockIssue(deps, project, ticket.number, async () => {
-    const loaded = await readProjectConfig(deps, hookProject, log);
+    const loaded = await readProjectConfig(deps, resolved, log);
     // An invalid configuration keeps tickets labelled; commands wait until it is fixed.
     if (loaded.kind !== "valid") return ignored(`no valid configuration (${loaded.kind})`);
     const notATicket = whyNotATicket(loaded.config, ticket);

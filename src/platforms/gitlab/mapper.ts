@@ -62,7 +62,12 @@ export function isBotUser(user: GitLabUser, self?: SelfUser): boolean {
 /** A GitLab user as frontdesk's actor; a deleted user (none) counts as a bot. */
 export function toActor(user: GitLabUser | null | undefined, self?: SelfUser): Actor {
   if (!user) return { login: "ghost", isBot: true };
-  return { login: user.username, isBot: isBotUser(user, self) };
+  return { login: user.username, isBot: isBotUser(user, self), isSelf: self !== undefined && isSelfUser(user, self) };
+}
+
+/** frontdesk's own user (the token's): only its notes carry records frontdesk trusts. */
+export function isSelfUser(user: GitLabUser, self: SelfUser): boolean {
+  return user.id === self.id || user.username.toLowerCase() === self.username.toLowerCase();
 }
 
 /** GitLab's times: ISO 8601, or `YYYY-MM-DD HH:MM:SS UTC` / `+0100` in hooks. */

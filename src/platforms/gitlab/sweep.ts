@@ -1,6 +1,4 @@
-import type { Config } from "../../config/schema.js";
 import type { SweepComment } from "../../core/plan-sweep.js";
-import { listRosterLogins } from "../../core/team.js";
 import type { Log, OpenIssue } from "../port.js";
 import { SweepCommentsCache } from "../shared/sweep-comments-cache.js";
 import { isRateLimitError } from "../shared/sweep-errors.js";
@@ -9,8 +7,8 @@ import type { Sweep } from "../shared/sweep-runner.js";
 import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
 import { reviewEstimate } from "./commands.js";
-import { listDeveloperMembers } from "./members.js";
-import type { SeenProject, SeenProjects } from "./seen-projects.js";
+import { ProjectOutOfScopeError, resolveProject, toResolvedProject, type ResolvedProject } from "./resolve-project.js";
+import type { SeenProjects } from "./seen-projects.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
 
 /**
@@ -58,18 +56,32 @@ async function sweepGitLab(deps: Deps, now: Date, log: Log): Promise<SweepSummar
   return total;
 }
 
-/** Seen projects, then GITLAB_PROJECTS' paths resolved to ids (once per cache period). */
-async function listProjects(deps: Deps, log: Log, total: SweepSummary): Promise<SeenProject[]> {
-  const byPath = new Map<string, SeenProject>();
-  for (const project of deps.seen?.list() ?? []) byPath.set(project.path_with_namespace.toLowerCase(), project);
+/**
+ * Seen projects resolved by id, and GITLAB_PROJECTS' paths resolved to ids
+ * (each once per cache period, shared with the webhooks): a webhook's path is
+ * a claim, the API's is swept.
+ */
+async function listProjects(deps: Deps, log: Log, total: SweepSummary): Promise<ResolvedProject[]> {
+  const byPath = new Map<string, ResolvedProject>();
+  for (const seen of deps.seen?.list() ?? []) {
+    if (total.rateLimited) break;
+    try {
+      const project = await resolveProject({ ...deps.app, scope: seen.scope }, seen, log);
+      byPath.set(project.path_with_namespace.toLowerCase(), project);
+    } catch (error) {
+      if (isRateLimitError(error)) markRateLimited(total, log, `project ${seen.id}`, error);
+      else if (error instanceof ProjectOutOfScopeError) log.warn({ projectId: seen.id, scope: error.scope }, "sweep: a webhook named a project outside its secret's scope: skipped");
+      else {
+        total.errors++;
+        log.error({ err: error, projectId: seen.id }, "sweep: a project a webhook named cannot be read");
+      }
+    }
+  }
   const { client, cache } = deps.app;
   for (const path of deps.paths) {
     if (byPath.has(path.toLowerCase()) || total.rateLimited) continue;
     try {
-      const project = await cache.get(path, "sweep-project", async (): Promise<SeenProject> => {
-        const found = await client.projects.show(path);
-        return { id: found.id, path_with_namespace: found.path_with_namespace, default_branch: found.default_branch ?? null };
-      });
+      const project = await cache.get(path, "sweep-project", async () => toResolvedProject(await client.projects.show(path)));
       byPath.set(path.toLowerCase(), project);
     } catch (error) {
       if (isRateLimitError(error)) markRateLimited(total, log, path, error);
@@ -82,7 +94,7 @@ async function listProjects(deps: Deps, log: Log, total: SweepSummary): Promise<
   return [...byPath.values()];
 }
 
-async function sweepProject(deps: Deps, project: SeenProject, now: Date, log: Log): Promise<SweepSummary> {
+async function sweepProject(deps: Deps, project: ResolvedProject, now: Date, log: Log): Promise<SweepSummary> {
   const config = await readProjectConfig(deps.app, project, log);
   if (config.kind === "missing") return createSummary();
   const { client, cache, users } = deps.app;
@@ -92,7 +104,7 @@ async function sweepProject(deps: Deps, project: SeenProject, now: Date, log: Lo
   const summary = await sweepRepository({
     tracker,
     config,
-    readComments: (tickets) => readNotes(deps, tracker, ref, config.kind === "valid" ? config.config : undefined, tickets),
+    readComments: (tickets) => readNotes(deps, tracker, ref, tickets),
     lock: (iid, task) => lockIssue(deps.app, ref, iid, task),
     afterTriage: async (issue, valid) => {
       const request = { deps: deps.app, project: ref, self, config: valid, ticket: issue.ticket, log };
@@ -107,19 +119,15 @@ async function sweepProject(deps: Deps, project: SeenProject, now: Date, log: Lo
 
 /**
  * Notes of the tickets that need them, one listing each unless the issue is
- * unchanged since the last sweep read it. The project's members (Developer
- * or above) are read, once per cache period, only when a note's author is
- * neither in the roster nor the ticket's author.
+ * unchanged since the last sweep read it. Who answered is decided from the
+ * roster alone: a project member's access level makes nobody the team.
  */
 async function readNotes(
   deps: Deps,
   tracker: GitLabTracker,
   project: ProjectRef,
-  config: Config | undefined,
   tickets: readonly OpenIssue[],
 ): Promise<Map<number, SweepComment[]>> {
-  const roster = new Set(config ? listRosterLogins(config).map((login) => login.toLowerCase()) : []);
-  let members: Promise<Set<string>> | undefined;
   const result = new Map<number, SweepComment[]>();
   for (const issue of tickets) {
     const cached = deps.comments.get(project.path, issue);
@@ -127,11 +135,7 @@ async function readNotes(
       result.set(issue.ticket.number, cached);
       continue;
     }
-    const notes = await tracker.listComments(issue.ticket.number);
-    const author = issue.ticket.author.login.toLowerCase();
-    const unknown = notes.some((note) => !note.author.isBot && !roster.has(note.author.login.toLowerCase()) && note.author.login.toLowerCase() !== author);
-    const known = unknown ? await (members ??= listDeveloperMembers(deps.app.client, deps.app.cache, project)) : new Set<string>();
-    const comments = notes.map((note) => ({ ...note, byRepositoryMember: known.has(note.author.login.toLowerCase()) }));
+    const comments = await tracker.listComments(issue.ticket.number);
     deps.comments.set(project.path, issue, comments);
     result.set(issue.ticket.number, comments);
   }

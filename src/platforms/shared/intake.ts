@@ -5,6 +5,7 @@ import { emptyChanges } from "../../core/plan.js";
 import { planIntake, type IntakeResult } from "../../core/plan-intake.js";
 import { hasLabel } from "../../core/text-match.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
+import type { AgencyTeamMembers } from "../../core/team.js";
 import type { Ticket } from "../../core/types.js";
 import type { Config } from "../../config/schema.js";
 import type { IssueTracker, Log } from "../port.js";
@@ -22,6 +23,8 @@ export interface IntakeRequest {
   reopened: boolean;
   now: Date;
   log: Log;
+  /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
+  teamMembers?: AgencyTeamMembers;
 }
 
 export type IntakeOutcome = IntakeResult | { kind: "invalid-config" } | { kind: "no-config" };
@@ -66,6 +69,7 @@ async function triage(request: IntakeRequest, config: Config): Promise<IntakeOut
     ),
     clockStart: request.reopened ? request.now : ticket.createdAt,
     now: request.now,
+    teamMembers: request.teamMembers,
   });
   if (result.kind === "skip") {
     log.debug({ repo: tracker.repo, issue: ticket.number, reason: result.reason }, "not triaged");

@@ -2,6 +2,7 @@ import type { Config } from "../../config/schema.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import { countOpenTickets } from "../../core/open-tickets.js";
 import { planProjectStep, type ProjectResult, type Trigger } from "../../core/plan-project.js";
+import type { AgencyTeamMembers } from "../../core/team.js";
 import type { Comment, Ticket } from "../../core/types.js";
 import type { Log, TicketEditor } from "../port.js";
 import { reconcileIntake } from "./intake.js";
@@ -15,6 +16,8 @@ export interface ProjectStepInput {
   trigger: Trigger;
   now: Date;
   log: Log;
+  /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
+  teamMembers?: AgencyTeamMembers;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface ProjectStepInput {
 export async function resolveProjectStep(
   input: ProjectStepInput,
 ): Promise<{ ticket: Ticket; comments: Comment[]; result: ProjectResult }> {
-  const { tracker, config, trigger, now, log } = input;
+  const { tracker, config, trigger, now, log, teamMembers } = input;
   const number = input.ticket.number;
   const refused = trigger.kind === "comment" && !trigger.authorized;
   // A refusal changes nothing, so the event's view of the issue is enough.
@@ -36,11 +39,11 @@ export async function resolveProjectStep(
   // Closed since the event was sent, say: then it is no ticket to act on.
   const notATicket = whyNotATicket(config, ticket);
   if (notATicket) return { ticket, comments, result: { kind: "skip", reason: notATicket } };
-  const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, now });
+  const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, teamMembers, now });
   let result: ProjectResult = plan();
   if (result.kind === "untriaged" && trigger.kind === "comment" && !refused) {
     const repoConfig: RepoConfig = { kind: "valid", config, warnings: [] };
-    await reconcileIntake({ tracker, config: repoConfig, ticket, commentCount: comments.length, reopened: false, now, log });
+    await reconcileIntake({ tracker, config: repoConfig, ticket, commentCount: comments.length, reopened: false, now, log, teamMembers });
     [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
     result = plan();
   }

@@ -4,6 +4,7 @@ import { findOwnComment } from "../../core/marker.js";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import { ACK_MARKER } from "../../core/plan-intake.js";
 import { planSweep, type SweepComment, type SweepPlan, type TriageWindow } from "../../core/plan-sweep.js";
+import type { AgencyTeamMembers } from "../../core/team.js";
 import { hasLabel } from "../../core/text-match.js";
 import type { IssueTracker, Log, OpenIssue } from "../port.js";
 import { reconcileIntake } from "./intake.js";
@@ -36,6 +37,8 @@ export interface RepoSweep {
    * whose estimate is above the threshold to project work.
    */
   afterTriage?(issue: OpenIssue, config: Config): Promise<void>;
+  /** Members of the agency teams in `team.agency` (GitHub): their comments are the team's. */
+  teamMembers?: AgencyTeamMembers;
   now: Date;
   log: Log;
 }
@@ -84,7 +87,7 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
 /** Plans from the listing, then again with comments for the tickets that need them (read together). */
 async function planAll(request: RepoSweep, config: Config, open: OpenIssue[], window: TriageWindow): Promise<[OpenIssue, SweepPlan][]> {
   const plan = (issue: OpenIssue, comments?: SweepComment[]) =>
-    planSweep({ config, ticket: issue.ticket, commentCount: issue.commentCount, comments, now: request.now, triageWindow: window });
+    planSweep({ config, ticket: issue.ticket, commentCount: issue.commentCount, comments, now: request.now, triageWindow: window, teamMembers: request.teamMembers });
   const first = open.map((issue) => [issue, plan(issue)] as [OpenIssue, SweepPlan]);
   const needing = first.filter(([, result]) => result.kind === "need-comments").map(([issue]) => issue);
   if (needing.length === 0) return first;
@@ -111,6 +114,7 @@ async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssu
       reopened: false,
       now: request.now,
       log: request.log,
+      teamMembers: request.teamMembers,
     });
     if (outcome.kind !== "triage" && outcome.kind !== "invalid-config") return;
     summary.triaged++;

@@ -227,7 +227,7 @@ describe("/support", () => {
 });
 
 describe("commands from clients and malformed commands", () => {
-  it("answers /urgency emergency from a client once, mentioning the contact, and changes nothing", async () => {
+  it("answers /urgency emergency from a client who is a collaborator once, mentioning the contact, and changes nothing", async () => {
     const { probot } = createTestProbot(NOW);
     const replies: string[] = [];
     const api = mockSetup()
@@ -244,14 +244,15 @@ describe("commands from clients and malformed commands", () => {
         userComment(205, "/urgency emergency", "client-joe"),
         { id: 303, body: replies[0], user: { login: "frontdesk[bot]", type: "Bot" }, created_at: "2026-11-26T13:00:01Z" },
       ]);
-    const payload = commentPayload({ issue: SUPPORT_TICKET, id: 205, body: "/urgency emergency", author: "client-joe", association: "NONE" });
+    // Clients are often collaborators on their own repository: the roster decides, not author_association.
+    const payload = commentPayload({ issue: SUPPORT_TICKET, id: 205, body: "/urgency emergency", author: "client-joe", association: "COLLABORATOR" });
 
     await deliver(probot, "issue_comment", payload);
     await deliver(probot, "issue_comment", payload);
 
     expect(api.isDone()).toBe(true);
     expect(replies).toEqual([
-      'Thanks! `/urgency emergency` is for our team only, so nothing has changed. @alice will take care of your request.\n\n<!-- frontdesk:reply {"to":205} -->',
+      'Thanks! `/urgency emergency` is for our team only, so nothing has changed. @alice will take care of your request.\n\n<!-- frontdesk:reply {"to":205,"refused":"client-joe"} -->',
     ]);
   });
 
@@ -353,11 +354,12 @@ describe("labels a person adds", () => {
 });
 
 describe("an estimate that arrives with the issue", () => {
-  it("makes project work right after intake when the form's estimate is above the threshold", async () => {
+  it("makes project work right after intake when the team opened it with a form estimate above the threshold", async () => {
     const { probot } = createTestProbot(NOW);
     const bodies: Record<string, unknown> = {};
     const calls: GraphQLCall[] = [];
-    const issue: IssueOptions = { number: 7, title: "Relaunch of the shop", body: "### Estimate\n\n3d", createdAt: "2026-11-26T13:00:00Z" };
+    // A contact opened it for the client: an estimate that comes with the team's issue is the team's.
+    const issue: IssueOptions = { number: 7, title: "Relaunch of the shop", body: "### Estimate\n\n3d", createdAt: "2026-11-26T13:00:00Z", author: "ann" };
     let ackBody = "";
     const api = mockSetup()
       .get(`${repoPath}/issues`)

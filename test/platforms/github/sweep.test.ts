@@ -4,13 +4,14 @@ import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { createPacingPlugin } from "../../../src/platforms/github/pacing.js";
 import { createGitHubSweep } from "../../../src/platforms/github/sweep.js";
+import { fixedIdentity } from "../../../src/platforms/github/identity.js";
 import type { Log } from "../../../src/platforms/port.js";
 import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
 import { Pacer } from "../../../src/platforms/shared/pacer.js";
 import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
 import { SweepRunner } from "../../../src/platforms/shared/sweep-runner.js";
 import { createdLabel, decodeIssueUpdate, mockUserLookup, restLabels, type IssueUpdate } from "../../helpers/github-graphql.js";
-import { API, INSTALLATION, OWNER, readFixture, REPO, restIssue, type IssueOptions } from "../../helpers/github.js";
+import { AGENCY_POLICY, API, INSTALLATION, OWNER, readFixture, REPO, restIssue, type IssueOptions } from "../../helpers/github.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { createAppKey } from "../../helpers/spawn-server.js";
 
@@ -49,7 +50,7 @@ function createSweepProbot() {
 function createRunner(now: Date, log: Log = QUIET) {
   const { probot, priorities } = createSweepProbot();
   const runner = new SweepRunner({ log, now: () => now, intervalMs: 0 });
-  runner.add(createGitHubSweep({ probot, cache: new RepoCache(), locks: new KeyedLock() }));
+  runner.add(createGitHubSweep({ probot, cache: new RepoCache(), locks: new KeyedLock(), identity: fixedIdentity(BOT.login), policy: AGENCY_POLICY }));
   return { runner, priorities };
 }
 

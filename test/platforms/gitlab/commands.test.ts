@@ -13,9 +13,11 @@ import {
   IDS,
   issueHook,
   noteHook,
+  PROJECT_API,
   PROJECT_ID,
   restIssue,
   restNote,
+  restProject,
   SELF,
   startServer,
   THURSDAY_10_BERLIN,
@@ -38,6 +40,8 @@ async function setup(config = CONFIG) {
   const scope = nock(API, { reqheaders: { "private-token": TOKEN } })
     .get("/user")
     .reply(200, SELF)
+    .get(PROJECT_API)
+    .reply(200, restProject())
     .get(CONFIG_FILE)
     .query({ ref: "main" })
     .reply(200, config, { "content-type": "text/plain" });
@@ -116,9 +120,6 @@ describe("GitLab project work and commands", () => {
     const { url, scope } = await setup();
     let reply = "";
     scope
-      .get(`/projects/${PROJECT_ID}/members/all`)
-      .query({ per_page: 100 })
-      .reply(200, [{ id: 12, username: "ann", access_level: 40, state: "active" }])
       .get(`${issuePath}/notes`)
       .query(true)
       .reply(200, [restNote(2, SELF, ACK)])
@@ -127,9 +128,9 @@ describe("GitLab project work and commands", () => {
 
     const response = await deliver(url, "Note Hook", noteHook("/project", { by: "client-joe" }));
 
-    expect(response.body).toEqual({ status: "done", reason: "refused: not a team member" });
+    expect(response.body).toEqual({ status: "done", reason: "refused: the client side" });
     expect(reply).toContain("@ann");
-    expect(reply).toContain(writeMarker("reply", { to: 1241 }));
+    expect(reply).toContain(writeMarker("reply", { to: 1241, refused: "client-joe" }));
   });
 
   it("answers a command in an internal note with an internal note, which the client does not see", async () => {
@@ -163,14 +164,10 @@ describe("GitLab project work and commands", () => {
     expect(replies[0]).not.toHaveProperty("internal");
   });
 
-  it("lets a project Developer change the urgency with /urgency task", async () => {
+  it("lets a roster member change the urgency with /urgency task", async () => {
     const { url, scope } = await setup();
     const bodies: Record<string, any> = {};
     const keep = record(bodies);
-    scope
-      .get(`/projects/${PROJECT_ID}/members/all`)
-      .query(true)
-      .reply(200, [{ id: 40, username: "mia", access_level: 30, state: "active" }]);
     mockTriaged(scope)
       .get(`/projects/${PROJECT_ID}/labels`)
       .query(true)
@@ -180,13 +177,39 @@ describe("GitLab project work and commands", () => {
       .put(`${issuePath}/notes/2`, keep("ack"))
       .reply(200, {});
 
-    const response = await deliver(url, "Note Hook", noteHook("Not that urgent after all.\n/urgency task", { by: "mia" }));
+    const response = await deliver(url, "Note Hook", noteHook("Not that urgent after all.\n/urgency task", { by: "carol" }));
 
     expect(response.body.status).toBe("done");
     expect(bodies.edit).toEqual({ add_labels: "urgency: task", remove_labels: "urgency: emergency" });
     // A day from now (Thursday 10:00 Berlin): Friday 10:00.
     expect(bodies.ack.body).toContain("You will hear from us by **Fri, 27 Nov 2026, 10:00 CET**.");
     expect(bodies.ack.body).toContain('"urgency":"task","due":"2026-11-27T09:00:00.000Z"');
+  });
+
+  it("refuses a project Developer outside the roster (a client with Developer access): one answer, no change, no member listing", async () => {
+    const { url, scope } = await setup();
+    let reply = "";
+    scope
+      .get(`${issuePath}/notes`)
+      .query(true)
+      .reply(200, [restNote(2, SELF, ACK)])
+      .post(`${issuePath}/notes`, (body) => Boolean((reply = body.body)))
+      .reply(201, { id: 3 });
+
+    const response = await deliver(url, "Note Hook", noteHook("/urgency task", { by: "mia" }));
+
+    expect(response.body).toEqual({ status: "done", reason: "refused: the client side" });
+    expect(reply).toContain(writeMarker("reply", { to: 1241, refused: "mia" }));
+  });
+
+  it("a client's time estimate (GitLab's /estimate by the client side) makes nothing", async () => {
+    const { url } = await setup();
+    const hook = issueHook({ action: "update", by: user("client-joe") });
+    hook.changes = { time_estimate: { previous: 0, current: 288_000 } };
+
+    const response = await deliver(url, "Issue Hook", hook);
+
+    expect(response.body).toEqual({ status: "ignored", reason: "client-joe is the client side: their estimate or label is no decision" });
   });
 
   it("moves project work into project_work.move_to, with frontdesk's labels created there first", async () => {
@@ -277,7 +300,7 @@ describe("GitLab project work and commands", () => {
       .reply(200, [...LABELS, { id: 8, name: "needs estimate" }, { id: 9, name: "project-work" }])
       .get("/users")
       .query(true)
-      .times(3)
+      .times(2) // ann, the author, is known from the hook
       .reply(200, (uri) => {
         const username = new URL(uri, API).searchParams.get("username") ?? "";
         return [{ id: IDS[username], username }];
@@ -298,7 +321,8 @@ describe("GitLab project work and commands", () => {
       .post(`${issuePath}/notes`, keep("handoff"))
       .reply(201, { id: 3 });
 
-    const response = await deliver(url, "Issue Hook", issueHook({ title: "Relaunch of the shop", description: "New design.\n", timeEstimate: 57_600 }));
+    // A contact opened it for the client: an estimate that comes with the team's issue is the team's.
+    const response = await deliver(url, "Issue Hook", issueHook({ title: "Relaunch of the shop", description: "New design.\n", timeEstimate: 57_600, author: "ann" }));
 
     expect(response.body).toEqual({ status: "done", reason: "triage; estimate 2d (command) vs threshold 4h" });
     expect(bodies.project).toEqual({ add_labels: "project-work", remove_labels: "needs estimate,support", assignee_ids: [IDS.ann, IDS.lena] });

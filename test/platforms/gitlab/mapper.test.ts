@@ -25,7 +25,7 @@ describe("GitLab mapper", () => {
       number: 7,
       title: "Website is down!",
       body: "Nothing loads since 9:00.",
-      author: { login: "client-joe", isBot: false },
+      author: { login: "client-joe", isBot: false, isSelf: false },
       labels: ["urgency: task"],
       assignees: ["dave"],
       state: "open",
@@ -112,7 +112,7 @@ describe("GitLab settings", () => {
   });
 
   it("defaults to gitlab.com and refuses to run without a secret or with a URL that is none", () => {
-    expect(readGitLabSettings({ GITLAB_TOKEN: "t", GITLAB_WEBHOOK_SECRET: "s" })).toEqual({ url: "https://gitlab.com", token: "t", webhookSecret: "s" });
+    expect(readGitLabSettings({ GITLAB_TOKEN: "t", GITLAB_WEBHOOK_SECRET: "s" })).toEqual({ url: "https://gitlab.com", token: "t", webhookSecrets: [{ secret: "s" }] });
     expect(isGitLabConfigured({ GITLAB_TOKEN: "t" })).toBe(false);
     expect(() => readGitLabSettings({ GITLAB_TOKEN: "t" })).toThrow(new GitLabSettingsError("GITLAB_WEBHOOK_SECRET is not set"));
     expect(() => readGitLabSettings({ GITLAB_TOKEN: "t", GITLAB_WEBHOOK_SECRET: "s", GITLAB_URL: "gitlab.example.test" })).toThrow(GitLabSettingsError);

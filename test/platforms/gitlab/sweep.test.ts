@@ -10,7 +10,7 @@ import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
 import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
 import { SweepRunner } from "../../../src/platforms/shared/sweep-runner.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { API, captureLog, CONFIG, CONFIG_FILE, GITLAB, IDS, issueHook, PROJECT_ID, PROJECT_PATH, restIssue, SELF, TOKEN, user } from "./helpers.js";
+import { API, captureLog, CONFIG, CONFIG_FILE, GITLAB, IDS, issueHook, PROJECT_ID, PROJECT_PATH, restIssue, restProject, SELF, TOKEN, user } from "./helpers.js";
 
 useStrictNock();
 
@@ -42,7 +42,7 @@ describe("GitLab sweep", () => {
   it("escalates one ticket and reminds another, reading notes only where an action may be due, and nothing twice", async () => {
     const { runner } = createSweepRunner({ paths: [PROJECT_PATH] });
     const notes: Record<number, ReturnType<typeof note>[]> = {
-      11: [ack({ urgency: "task", due: "2026-11-27T09:00:00.000Z", contact: "ann" }), note(user("zoe"), "Looking into it.", "2026-11-26T12:00:00Z")],
+      11: [ack({ urgency: "task", due: "2026-11-27T09:00:00.000Z", contact: "ann" }), note(user("carol"), "Looking into it.", "2026-11-26T12:00:00Z")],
       12: [
         ack({ urgency: "task", due: "2026-11-27T09:00:00.000Z", contact: "ann" }),
         note(user("ann"), "added ~support label", "2026-11-26T09:00:02Z", true),
@@ -84,10 +84,6 @@ describe("GitLab sweep", () => {
       .get(notesOf(11)).query(NOTES_QUERY).reply(200, () => notes[11])
       .get(notesOf(12)).query(NOTES_QUERY).reply(200, () => notes[12])
       .get(notesOf(13)).query(NOTES_QUERY).reply(200, () => notes[13])
-      // zoe is neither in the roster nor the author: is she a member with Developer access?
-      .get(`/projects/${PROJECT_ID}/members/all`)
-      .query({ per_page: 100 })
-      .reply(200, [{ id: 77, username: "zoe", access_level: 30, state: "active" }])
       .post(notesOf(12)).reply(201, post(12))
       .post(notesOf(13)).reply(201, post(13))
       .get(`/projects/${PROJECT_ID}/labels`)
@@ -131,6 +127,9 @@ describe("GitLab sweep", () => {
     let edit: Record<string, unknown> | undefined;
     let ack = "";
     nock(API)
+      // The webhook's word is a claim: the sweep asks which project the id is.
+      .get(`/projects/${PROJECT_ID}`)
+      .reply(200, restProject())
       .get(CONFIG_FILE)
       .query({ ref: "main" })
       .reply(200, CONFIG)
