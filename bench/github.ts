@@ -1,3 +1,4 @@
+import { replyTarget } from "../src/core/plan-reply.js";
 import { readFileSync } from "node:fs";
 import { FakeGitHub } from "../test/fakes/github-api.js";
 import { commentPayload, issuePayload } from "../test/helpers/github.js";
@@ -217,7 +218,7 @@ function commandOn(fake: FakeGitHub, ticket: Ticket, command: (typeof BURST_COMM
 /** Whether the command had its effect, exactly once: the urgency changed, or one reply answers it. */
 function commandDone(fake: FakeGitHub, sent: ReturnType<typeof commandOn>): boolean {
   const repo = fake.repo(sent.ticket.repo);
-  const replies = repo.commentsOf(sent.ticket.number).filter((comment) => comment.body.includes(`<!-- frontdesk:reply {"to":${sent.commentId}}`));
+  const replies = repo.commentsOf(sent.ticket.number).filter((comment) => replyTarget(comment.body) === sent.commentId);
   if (sent.command.outcome !== "carried out") return replies.length === 1;
   const labels = repo.issues.get(sent.ticket.number)!.labels.map((label) => label.name);
   return replies.length === 0 && labels.includes("urgency: emergency") && !labels.includes("urgency: task");

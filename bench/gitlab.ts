@@ -1,3 +1,4 @@
+import { replyTarget } from "../src/core/plan-reply.js";
 import { readFileSync } from "node:fs";
 import { FakeGitLab, issueHookFor, noteHookFor, type FakeGitLabLimits, type FakeProject } from "../test/fakes/gitlab-api.js";
 import { startFrontdesk } from "../test/helpers/spawn-server.js";
@@ -123,7 +124,7 @@ function commandOn(fake: FakeGitLab, base: string, ticket: GitLabTicket, command
 
 /** Whether the command had its effect, exactly once: the urgency changed, or one reply answers it. */
 function commandDone(fake: FakeGitLab, sent: ReturnType<typeof commandOn>): boolean {
-  const replies = fake.state.notesOf(sent.ticket.project, sent.ticket.iid).filter((note) => note.body.includes(`<!-- frontdesk:reply {"to":${sent.noteId}}`));
+  const replies = fake.state.notesOf(sent.ticket.project, sent.ticket.iid).filter((note) => replyTarget(note.body) === sent.noteId);
   if (sent.command.outcome !== "carried out") return replies.length === 1;
   const labels = sent.ticket.project.issues.get(sent.ticket.iid)!.labels;
   return replies.length === 0 && labels.includes("urgency: emergency") && !labels.includes("urgency: task");
