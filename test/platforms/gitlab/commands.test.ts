@@ -116,7 +116,10 @@ describe("GitLab project work and commands", () => {
     expect(response.body).toEqual({ status: "done", reason: "estimate 2d (command) vs threshold 4h" });
   });
 
-  it("answers /project from someone outside the team once, politely, and changes nothing", async () => {
+  it.each([
+    ["/project from the ticket's author", "client-joe", "/project"],
+    ["/urgency task from a project Developer outside the roster (a client with Developer access)", "mia", "/urgency task"],
+  ])("answers %s once, politely, mentioning the contact, and changes nothing (no member listing)", async (_name, by, command) => {
     const { url, scope } = await setup();
     let reply = "";
     scope
@@ -126,11 +129,11 @@ describe("GitLab project work and commands", () => {
       .post(`${issuePath}/notes`, (body) => Boolean((reply = body.body)))
       .reply(201, { id: 3 });
 
-    const response = await deliver(url, "Note Hook", noteHook("/project", { by: "client-joe" }));
+    const response = await deliver(url, "Note Hook", noteHook(command, { by }));
 
     expect(response.body).toEqual({ status: "done", reason: "refused: the client side" });
     expect(reply).toContain("@ann");
-    expect(reply).toContain(writeMarker("reply", { to: 1241, refused: "client-joe" }));
+    expect(reply).toContain(writeMarker("reply", { to: 1241, refused: by }));
   });
 
   it("answers a command in an internal note with an internal note, which the client does not see", async () => {
@@ -184,22 +187,6 @@ describe("GitLab project work and commands", () => {
     // A day from now (Thursday 10:00 Berlin): Friday 10:00.
     expect(bodies.ack.body).toContain("You will hear from us by **Fri, 27 Nov 2026, 10:00 CET**.");
     expect(bodies.ack.body).toContain('"urgency":"task","due":"2026-11-27T09:00:00.000Z"');
-  });
-
-  it("refuses a project Developer outside the roster (a client with Developer access): one answer, no change, no member listing", async () => {
-    const { url, scope } = await setup();
-    let reply = "";
-    scope
-      .get(`${issuePath}/notes`)
-      .query(true)
-      .reply(200, [restNote(2, SELF, ACK)])
-      .post(`${issuePath}/notes`, (body) => Boolean((reply = body.body)))
-      .reply(201, { id: 3 });
-
-    const response = await deliver(url, "Note Hook", noteHook("/urgency task", { by: "mia" }));
-
-    expect(response.body).toEqual({ status: "done", reason: "refused: the client side" });
-    expect(reply).toContain(writeMarker("reply", { to: 1241, refused: "mia" }));
   });
 
   it("a client's time estimate (GitLab's /estimate by the client side) makes nothing", async () => {
