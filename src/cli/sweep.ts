@@ -1,20 +1,9 @@
 import { pino } from "pino";
-import { readTenancyPolicy } from "../config/tenancy.js";
+import { createSweeps } from "../frontdesk.js";
 import type { Log } from "../platforms/port.js";
-import { createGitHubProbot } from "../platforms/github/middleware.js";
-import { createGitHubSweep } from "../platforms/github/sweep.js";
-import { createGitLabClient } from "../platforms/gitlab/client.js";
-import { ConfigDependents } from "../platforms/gitlab/config-dependents.js";
-import { readGitLabProjects } from "../platforms/gitlab/seen-projects.js";
-import { DEFAULT_GITLAB_URL, normalizeGitLabUrl } from "../platforms/gitlab/settings.js";
-import { createGitLabSweep } from "../platforms/gitlab/sweep.js";
-import { UserDirectory } from "../platforms/gitlab/users.js";
-import { KeyedLock } from "../platforms/shared/keyed-lock.js";
-import { createLog } from "../platforms/shared/log.js";
-import { GITHUB_LIMITS, Pacer } from "../platforms/shared/pacer.js";
-import { RepoCache } from "../platforms/shared/repo-cache.js";
 import { SweepRunner, type Sweep } from "../platforms/shared/sweep-runner.js";
 import { formatSummary } from "../platforms/shared/sweep-summary.js";
+import { createLog } from "../runtime/log.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 
 /**
@@ -66,32 +55,11 @@ export async function runSweep(args: readonly string[], io: CliIo, options: Swee
   return summary.errors > 0 || summary.rateLimited ? EXIT_INVALID : EXIT_OK;
 }
 
-/** The sweeps the environment configures, built as the server builds its clients. */
+/** The sweeps the environment configures, built by createFrontdesk's code as the server builds its clients. */
 export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log): Sweep[] {
-  const sweeps: Sweep[] = [];
-  if (env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)) {
-    // Probot's lines go to stderr with the CLI's warnings, through frontdesk's serializer; below warn they would bury the summary.
-    const probotLog = createLog({ level: env.LOG_LEVEL || "warn" }, pino.destination(2));
-    const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS), probotLog);
-    sweeps.push(createGitHubSweep({ probot, cache: new RepoCache(), locks: new KeyedLock(), policy: readTenancyPolicy(env) }));
-  }
-  const paths = readGitLabProjects(env);
-  if (env.GITLAB_TOKEN && paths.length > 0) {
-    const client = createGitLabClient({ url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token: env.GITLAB_TOKEN, log });
-    const app = {
-      client,
-      cache: new RepoCache(),
-      locks: new KeyedLock(),
-      users: new UserDirectory(client.users),
-      dependents: new ConfigDependents(),
-      now: () => new Date(),
-      policy: readTenancyPolicy(env),
-    };
-    sweeps.push(createGitLabSweep({ app, paths }));
-  } else if (env.GITLAB_TOKEN) {
-    log.warn("GitLab is not swept: frontdesk sweep knows GitLab projects only from GITLAB_PROJECTS");
-  }
-  return sweeps;
+  // Probot's lines go to stderr with the CLI's warnings, through frontdesk's serializer; below warn they would bury the summary.
+  const probotLog = () => createLog({ level: env.LOG_LEVEL || "warn" }, pino.destination(2));
+  return createSweeps(env, { log, probotLog });
 }
 
 /** Warnings and errors to stderr, one line each; with --verbose, what each ticket got too. */

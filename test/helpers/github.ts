@@ -5,8 +5,8 @@ import { Probot, ProbotOctokit } from "probot";
 import type { TenancyPolicy } from "../../src/config/tenancy.js";
 import { createGitHubApp } from "../../src/platforms/github/app.js";
 import { fixedIdentity } from "../../src/platforms/github/identity.js";
-import { KeyedLock } from "../../src/platforms/shared/keyed-lock.js";
-import { RepoCache } from "../../src/platforms/shared/repo-cache.js";
+import { KeyedLock } from "../../src/runtime/keyed-lock.js";
+import { RepoCache } from "../../src/runtime/repo-cache.js";
 
 export { readFixture } from "./fixtures.js";
 

@@ -1,4 +1,4 @@
-import type { PacerClock } from "../../src/platforms/shared/pacer.js";
+import type { PacerClock } from "../../src/runtime/pacer.js";
 
 /** A clock that moves only when the test says so. */
 export class ManualClock implements PacerClock {

@@ -1,21 +1,14 @@
 import { createHmac } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { pino } from "pino";
-import { createServer } from "../../src/server.js";
-import { createGitHubHandler, createGitHubProbot } from "../../src/platforms/github/middleware.js";
-import { createGitLabHandlerFromEnv } from "../../src/platforms/gitlab/middleware.js";
-import { KeyedLock } from "../../src/platforms/shared/keyed-lock.js";
-import { GITHUB_LIMITS, Pacer } from "../../src/platforms/shared/pacer.js";
-import { RepoCache } from "../../src/platforms/shared/repo-cache.js";
+import { createFrontdesk } from "../../src/frontdesk.js";
 import { FakeGitHub } from "../fakes/github-api.js";
 import { FakeGitLab, issueHookFor, type FakeProject } from "../fakes/gitlab-api.js";
 import { issuePayload } from "../helpers/github.js";
 import { createAppKey } from "../helpers/spawn-server.js";
 
 /**
- * The real HTTP server (src/server.ts) with both platforms' handlers, in this
+ * frontdesk as createFrontdesk wires it for `npm start`, both platforms, in this
  * process, against the fake GitHub and the fake GitLab on 127.0.0.1. Without
- * a background tracker both handlers work on a delivery before answering it,
+ * its queue (`queue: false`) both handlers work on a delivery before answering it,
  * so a test sees the outcome as soon as it has the answer.
  */
 
@@ -38,25 +31,30 @@ export async function startHarness(now = () => new Date("2026-11-26T09:00:00Z"))
   for (const login of ROSTER) gitlab.state.addUser(login);
   const githubHost = await github.start();
   const gitlabUrl = await gitlab.start();
-  const env = { APP_ID: "1", PRIVATE_KEY: createAppKey(), WEBHOOK_SECRET: GITHUB_SECRET, GHE_HOST: githubHost, GHE_PROTOCOL: "http", LOG_LEVEL: "fatal" as const };
-  const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS));
-  // spec-example.yml's boards are the agency's: the operator allows them.
-  const policy = { sharedConfig: [], projectTargets: ["https://github.com/orgs/acme-agency"] };
-  const githubHandler = await createGitHubHandler(probot, { cache: new RepoCache(), locks: new KeyedLock(), now, policy }, { secret: GITHUB_SECRET });
-  const log = pino({ level: "silent" });
-  const gitlabHandler = createGitLabHandlerFromEnv(
-    { GITLAB_URL: gitlabUrl, GITLAB_TOKEN, GITLAB_WEBHOOK_SECRET: GITLAB_SECRET },
-    { log, now },
-  );
-  const server = createServer({ handlers: [githubHandler, gitlabHandler], platforms: { github: true, gitlab: true }, onError: () => undefined });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const env = {
+    APP_ID: "1",
+    PRIVATE_KEY: createAppKey(),
+    WEBHOOK_SECRET: GITHUB_SECRET,
+    GHE_HOST: githubHost,
+    GHE_PROTOCOL: "http",
+    GITLAB_URL: gitlabUrl,
+    GITLAB_TOKEN,
+    GITLAB_WEBHOOK_SECRET: GITLAB_SECRET,
+    // spec-example.yml's boards are the agency's: the operator allows them.
+    FRONTDESK_PROJECT_TARGETS: "https://github.com/orgs/acme-agency",
+    // No sweep in the middle of a test.
+    SWEEP_INTERVAL: "off",
+    LOG_LEVEL: "fatal" as const,
+  };
+  const frontdesk = await createFrontdesk(env, { now, queue: false });
+  const port = await frontdesk.listen(0, "127.0.0.1");
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${port}`,
     github,
     gitlab,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      frontdesk.server.closeAllConnections();
+      await frontdesk.close();
       await Promise.all([github.stop(), gitlab.stop()]);
     },
   };

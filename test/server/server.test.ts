@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "../../src/server.js";
 import { createGitHubHandler } from "../../src/platforms/github/middleware.js";
-import { KeyedLock } from "../../src/platforms/shared/keyed-lock.js";
-import { RepoCache } from "../../src/platforms/shared/repo-cache.js";
+import { KeyedLock } from "../../src/runtime/keyed-lock.js";
+import { RepoCache } from "../../src/runtime/repo-cache.js";
 import { createBareProbot, issuePayload, WEBHOOK_SECRET } from "../helpers/github.js";
 import { useStrictNock } from "../helpers/nock-strict.js";
 

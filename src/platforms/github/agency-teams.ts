@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { listAgencyTeams, type AgencyTeamMembers } from "../../core/team.js";
 import type { Log } from "../port.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /** The cache entry that holds agency teams' members (teams are the organisation's, not a repository's). */

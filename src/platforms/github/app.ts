@@ -1,8 +1,8 @@
 import type { ApplicationFunction, Context } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
-import type { KeyedLock } from "../shared/keyed-lock.js";
-import { RepoCache } from "../shared/repo-cache.js";
+import type { KeyedLock } from "../../runtime/keyed-lock.js";
+import { RepoCache } from "../../runtime/repo-cache.js";
 import { reconcileIntake } from "../shared/intake.js";
 import { checkConfigCommit, touchesConfig } from "./config-check.js";
 import { handleIssueComment, handleIssueLabeled, reviewAfterIntake, type CommandDeps } from "./commands.js";

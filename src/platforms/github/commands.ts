@@ -11,7 +11,7 @@ import { sameLabel } from "../../core/text-match.js";
 import type { Ticket } from "../../core/types.js";
 import type { Log, TicketEditor } from "../port.js";
 import { resolveProjectStep } from "../shared/project-step.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import { listAgencyTeamMembers } from "./agency-teams.js";
 import type { GitHubAppDeps } from "./app.js";
 import type { AppIdentity } from "./identity.js";

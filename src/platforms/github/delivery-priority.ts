@@ -1,6 +1,6 @@
-import type { Priority } from "../shared/pacer.js";
+import type { Priority } from "../../runtime/pacer.js";
 import { prioritizeTicket } from "../shared/delivery-priority.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toTicket, type GitHubIssue } from "./mapper.js";
 
 /** How urgent a GitHub delivery is: a new or reopened issue by its urgency, anything else normal. */

@@ -1,5 +1,5 @@
-import type { Pacer } from "../shared/pacer.js";
-import { currentPriority } from "../shared/priority.js";
+import type { Pacer } from "../../runtime/pacer.js";
+import { currentPriority } from "../../runtime/priority.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { BoardAction } from "../../core/plan-project.js";
 import type { Log } from "../port.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /**

@@ -2,7 +2,7 @@ import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
 import type { Comment, Ticket } from "../../core/types.js";
 import type { OpenIssue, TicketEditor } from "../port.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toComment, toTicket, type GitHubComment, type GitHubIssue } from "./mapper.js";
 import { buildIssueMutation, buildUsersQuery } from "./issue-mutations.js";
 import type { GitHubOctokit } from "./octokit.js";

@@ -1,8 +1,8 @@
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../port.js";
-import type { KeyedLock } from "../shared/keyed-lock.js";
-import type { RepoCache } from "../shared/repo-cache.js";
-import { withPriority } from "../shared/priority.js";
+import type { KeyedLock } from "../../runtime/keyed-lock.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
+import { withPriority } from "../../runtime/priority.js";
 import type { RepoConfig } from "../shared/repo-config.js";
 import type { GitLabClient } from "./client.js";
 import type { ConfigDependents } from "./config-dependents.js";

@@ -1,6 +1,6 @@
 import { prioritizeTicket } from "../shared/delivery-priority.js";
-import type { Priority } from "../shared/pacer.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import type { Priority } from "../../runtime/pacer.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toTicketFromHook } from "./mapper.js";
 import { issueHookSchema } from "./payloads.js";
 

@@ -1,7 +1,7 @@
 import { readTenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../port.js";
-import { KeyedLock } from "../shared/keyed-lock.js";
-import { RepoCache } from "../shared/repo-cache.js";
+import { KeyedLock } from "../../runtime/keyed-lock.js";
+import { RepoCache } from "../../runtime/repo-cache.js";
 import type { SweepRegistry } from "../shared/sweep-runner.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { createRequesterFn, type FormattedResponse, type RequesterType, type ResourceOptions } from "@gitbeaker/requester-utils";
 import type { Log } from "../port.js";
-import { Pacer, type PacerClock, type PacerLimits } from "../shared/pacer.js";
-import { currentPriority } from "../shared/priority.js";
+import { GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "../../runtime/limits.js";
+import { Pacer, type PacerClock, type PacerLimits } from "../../runtime/pacer.js";
+import { currentPriority } from "../../runtime/priority.js";
 import { sendRequest, type PreparedRequest, type SendRequest } from "./send-request.js";
 
 /**
@@ -14,34 +15,6 @@ import { sendRequest, type PreparedRequest, type SendRequest } from "./send-requ
  * again only where repeating cannot do a thing twice, and a note is first
  * looked for before it is posted again.
  */
-
-/**
- * Every call, per user: gitlab.com allows 2,000 authenticated API requests a
- * minute; frontdesk stays at 60% of that. "write" in the Pacer's terms means
- * "counted" here: reads count as much as writes.
- */
-export const GITLAB_REQUEST_LIMITS: PacerLimits = {
-  concurrent: 10,
-  writesPerMinute: 1_200,
-  // GitLab has no hourly limit (yet); this one never binds before the minute's does.
-  writesPerHour: 72_000,
-  reserve: 100,
-  backgroundReserve: 300,
-};
-
-/**
- * Note creation, per user: GitLab's default is 300 a minute; frontdesk stays
- * at two thirds. A note takes its place here first and then waits in the
- * requests lane, so this lane must not limit concurrency: a normal note
- * holding a place while it queues for a request would keep an urgent one out.
- */
-export const GITLAB_NOTE_LIMITS: PacerLimits = {
-  concurrent: 100_000,
-  writesPerMinute: 200,
-  writesPerHour: 12_000,
-  reserve: 20,
-  backgroundReserve: 60,
-};
 
 /** The two pacers of one process: share them between every client of the same token. */
 export interface GitLabPacers {

@@ -1,6 +1,6 @@
 import type { Log } from "../port.js";
-import { withPriority } from "../shared/priority.js";
-import type { RepoCache } from "../shared/repo-cache.js";
+import { withPriority } from "../../runtime/priority.js";
+import type { RepoCache } from "../../runtime/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";
 import { isWithinScope } from "./settings.js";
 

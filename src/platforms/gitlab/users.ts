@@ -1,6 +1,6 @@
 import type { Users } from "@gitbeaker/rest";
 import type { Log } from "../port.js";
-import { withPriority } from "../shared/priority.js";
+import { withPriority } from "../../runtime/priority.js";
 import type { GitLabUser, SelfUser } from "./mapper.js";
 
 /** Bounds of the directory. */

@@ -1,8 +1,8 @@
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "../../server.js";
 import type { Log } from "../port.js";
-import type { Priority } from "../shared/pacer.js";
-import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../shared/http.js";
+import type { Priority } from "../../runtime/pacer.js";
+import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../../runtime/http.js";
 import type { DeliveryContext, EventOutcome, GitLabApp } from "./app.js";
 import { deliveryKeys, RecentDeliveries } from "./deliveries.js";
 import { isWithinScope, type WebhookSecret } from "./settings.js";
@@ -151,7 +151,7 @@ async function runEvent(app: GitLabApp, event: string, payload: unknown, log: Lo
   }
 }
 
-/** Constant-time (shared/http's safeEqual hashes both sides first); an empty secret admits nobody. */
+/** Constant-time (runtime/http's safeEqual hashes both sides first); an empty secret admits nobody. */
 export function isValidToken(token: string | undefined, secret: string): boolean {
   return token !== undefined && secret !== "" && safeEqual(token, secret);
 }

@@ -9,7 +9,7 @@ import type { AgencyTeamMembers } from "../../core/team.js";
 import type { Ticket } from "../../core/types.js";
 import type { Config } from "../../config/schema.js";
 import type { IssueTracker, Log } from "../port.js";
-import { currentPriority, withPriority } from "./priority.js";
+import { currentPriority, withPriority } from "../../runtime/priority.js";
 import type { RepoConfig } from "./repo-config.js";
 
 export interface IntakeRequest {

@@ -1,12 +1,6 @@
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGitHubHandler, createGitHubProbot } from "../../../src/platforms/github/middleware.js";
-import { BackgroundWork } from "../../../src/platforms/shared/background.js";
-import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
-import { createLog, logBackgroundFailure } from "../../../src/platforms/shared/log.js";
-import { GITHUB_LIMITS, Pacer } from "../../../src/platforms/shared/pacer.js";
-import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
-import { createServer } from "../../../src/server.js";
+import { createFrontdesk } from "../../../src/frontdesk.js";
+import { createLog } from "../../../src/runtime/log.js";
 import { FakeGitHub } from "../../fakes/github-api.js";
 import { issuePayload, readFixture } from "../../helpers/github.js";
 import { createAppKey, githubDeliveryRequest } from "../../helpers/spawn-server.js";
@@ -43,22 +37,18 @@ async function deliverFailing() {
 
   const lines: string[] = [];
   const log = createLog({ level: "debug" }, { write: (line: string) => void lines.push(line) });
-  const env = { APP_ID: "1", PRIVATE_KEY: createAppKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http" };
-  const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS), log);
-  // As the server wires it (src/main.ts): failures of background work go to the same log.
-  const background = new BackgroundWork(logBackgroundFailure(log.child({ name: "frontdesk" })), { settleMs: 0 });
+  const env = { APP_ID: "1", PRIVATE_KEY: createAppKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", SWEEP_INTERVAL: "off" };
+  // As the server wires it (createFrontdesk): Probot and the background work's failures go to the same log.
   // frontdesk's own login known in advance: the fake does not serve GET /app.
   const identity = { login: () => Promise.resolve("frontdesk[bot]") };
-  const deps = { cache: new RepoCache(), locks: new KeyedLock(), projects: new RepoCache(), identity, now: () => new Date("2026-11-26T09:00:00Z") };
-  const handler = await createGitHubHandler(probot, deps, { secret: SECRET, background });
-  const server = createServer({ handlers: [handler], platforms: { github: true, gitlab: false }, onError: () => undefined });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const frontdesk = await createFrontdesk(env, { log, identity, queue: { settleMs: 0 }, now: () => new Date("2026-11-26T09:00:00Z") });
+  const port = await frontdesk.listen(0, "127.0.0.1");
+  stops.push(() => frontdesk.close());
 
   const payload = issuePayload({ number: 7, title: "Website is down!", body: `Our shop shows an error. ${MARKER}`, createdAt: "2026-11-26T09:00:00Z" });
-  const request = githubDeliveryRequest(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, SECRET, "issues", DELIVERY, payload);
+  const request = githubDeliveryRequest(`http://127.0.0.1:${port}`, SECRET, "issues", DELIVERY, payload);
   const response = await fetch(request.url, { method: "POST", headers: request.headers, body: request.body });
-  await background.idle();
+  await frontdesk.background.idle();
   return { status: response.status, fake, lines: lines.map((line) => ({ line, entry: JSON.parse(line) as Record<string, any> })) };
 }
 

@@ -3,7 +3,7 @@ import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { listAgencyTeamMembers } from "../../../src/platforms/github/agency-teams.js";
 import { appIdentity } from "../../../src/platforms/github/identity.js";
-import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { specConfig } from "../../helpers/core.js";
 import { createLogCapture } from "../../helpers/github.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";

@@ -2,8 +2,8 @@ import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createPacingPlugin } from "../../../src/platforms/github/pacing.js";
-import { Pacer } from "../../../src/platforms/shared/pacer.js";
-import { withPriority } from "../../../src/platforms/shared/priority.js";
+import { Pacer } from "../../../src/runtime/pacer.js";
+import { withPriority } from "../../../src/runtime/priority.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 
 useStrictNock();

@@ -2,7 +2,7 @@ import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { BoardAction } from "../../../src/core/plan-project.js";
 import { parseBoardUrl, ProjectBoards } from "../../../src/platforms/github/projects.js";
-import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { ProbotOctokit } from "probot";
 import { API, createLogCapture } from "../../helpers/github.js";
 import { checkGraphQL, graphqlOperation, type GraphQLCall } from "../../helpers/graphql.js";

@@ -1,10 +1,11 @@
 import { GitbeakerRequestError, IssueNotes, Issues } from "@gitbeaker/rest";
 import type { FormattedResponse } from "@gitbeaker/requester-utils";
 import { describe, expect, it } from "vitest";
-import { createGitLabPacers, createPacedRequesterFn, GITLAB_NOTE_LIMITS, gitLabLane, rateLimitWait } from "../../../src/platforms/gitlab/pacing.js";
+import { createGitLabPacers, createPacedRequesterFn, gitLabLane, rateLimitWait } from "../../../src/platforms/gitlab/pacing.js";
+import { GITLAB_NOTE_LIMITS } from "../../../src/runtime/limits.js";
 import type { PreparedRequest } from "../../../src/platforms/gitlab/send-request.js";
-import type { PacerLimits } from "../../../src/platforms/shared/pacer.js";
-import { withPriority } from "../../../src/platforms/shared/priority.js";
+import type { PacerLimits } from "../../../src/runtime/pacer.js";
+import { withPriority } from "../../../src/runtime/priority.js";
 import { flush, ManualClock } from "../../helpers/manual-clock.js";
 
 const HOST = "https://gitlab.example.test";

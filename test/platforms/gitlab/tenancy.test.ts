@@ -1,8 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TENANCY_POLICY, readTenancyPolicy, type TenancyPolicy } from "../../../src/config/tenancy.js";
-import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
-import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import { KeyedLock } from "../../../src/runtime/keyed-lock.js";
+import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { createGitLabClient } from "../../../src/platforms/gitlab/client.js";
 import { ConfigDependents } from "../../../src/platforms/gitlab/config-dependents.js";
 import { loadGitLabConfig } from "../../../src/platforms/gitlab/config-loader.js";

@@ -5,7 +5,7 @@ import { emptyChanges, type Changes } from "../../../src/core/plan.js";
 import { createGitLabClient } from "../../../src/platforms/gitlab/client.js";
 import { GitLabTracker } from "../../../src/platforms/gitlab/tracker.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
-import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { specConfig } from "../../helpers/core.js";
 import { API, captureLog, GITLAB, IDS, PROJECT_ID, PROJECT_PATH, restIssue, SELF, TOKEN } from "./helpers.js";

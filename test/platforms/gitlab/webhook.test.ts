@@ -7,9 +7,9 @@ import { ConfigDependents } from "../../../src/platforms/gitlab/config-dependent
 import { createGitLabHandlerFromEnv } from "../../../src/platforms/gitlab/middleware.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
 import { createGitLabHandler, isValidToken, MAX_BODY_BYTES, type BackgroundTasks } from "../../../src/platforms/gitlab/webhook.js";
-import { BackgroundWork } from "../../../src/platforms/shared/background.js";
-import { KeyedLock } from "../../../src/platforms/shared/keyed-lock.js";
-import { RepoCache } from "../../../src/platforms/shared/repo-cache.js";
+import { BackgroundWork } from "../../../src/runtime/background.js";
+import { KeyedLock } from "../../../src/runtime/keyed-lock.js";
+import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import {
   API,

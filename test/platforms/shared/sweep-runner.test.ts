@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isRateLimitError } from "../../../src/platforms/shared/sweep-errors.js";
-import { DEFAULT_SWEEP_INTERVAL_MS, parseSweepInterval, SweepIntervalError } from "../../../src/platforms/shared/sweep-interval.js";
-import { currentPriority } from "../../../src/platforms/shared/priority.js";
+import { currentPriority } from "../../../src/runtime/priority.js";
 import { SweepRunner, type Sweep, type SweepTimers } from "../../../src/platforms/shared/sweep-runner.js";
 import { createSummary, formatSummary } from "../../../src/platforms/shared/sweep-summary.js";
 
@@ -80,26 +79,6 @@ describe("SweepRunner", () => {
     off.start();
     new SweepRunner({ log: QUIET, now: () => NOW, intervalMs: 1000, timers }).start();
     expect(calls).toEqual([]);
-  });
-});
-
-describe("parseSweepInterval", () => {
-  it.each([
-    [undefined, DEFAULT_SWEEP_INTERVAL_MS],
-    ["", 300_000],
-    ["300", 300_000],
-    ["5m", 300_000],
-    ["90s", 90_000],
-    ["1h30m", 5_400_000],
-    [" 2M ", 120_000],
-    ["0", 0],
-    ["off", 0],
-  ])("%s is %i ms", (value, expected) => {
-    expect(parseSweepInterval(value)).toBe(expected);
-  });
-
-  it.each(["5 minutes", "-1", "1.5m", "m", "5d"])("rejects %s", (value) => {
-    expect(() => parseSweepInterval(value)).toThrow(SweepIntervalError);
   });
 });
 

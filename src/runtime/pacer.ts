@@ -8,6 +8,7 @@
  * waits behind a burst or a sweep.
  */
 
+import { GITHUB_LIMITS } from "./limits.js";
 import { WriteLog } from "./write-log.js";
 
 export type Priority = "urgent" | "normal" | "background";
@@ -25,14 +26,6 @@ export interface PacerLimits {
   /** Background work (sweeps, reminders) leaves this many more free for webhooks. */
   backgroundReserve: number;
 }
-
-export const GITHUB_LIMITS: PacerLimits = {
-  concurrent: 50,
-  writesPerMinute: 80,
-  writesPerHour: 500,
-  reserve: 6,
-  backgroundReserve: 20,
-};
 
 interface Waiting {
   write: boolean;

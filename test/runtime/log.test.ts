@@ -1,6 +1,6 @@
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it } from "vitest";
-import { createLog, logBackgroundFailure } from "../../../src/platforms/shared/log.js";
+import { createLog, logBackgroundFailure } from "../../src/runtime/log.js";
 
 /** Client text that must never reach the log, and a token that must not either. */
 const MARKER = "CLIENT-TEXT-7f3a";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Pacer, type PacerLimits, type Priority } from "../../../src/platforms/shared/pacer.js";
-import { flush, ManualClock } from "../../helpers/manual-clock.js";
+import { Pacer, type PacerLimits, type Priority } from "../../src/runtime/pacer.js";
+import { flush, ManualClock } from "../helpers/manual-clock.js";
 
 const LIMITS: PacerLimits = { concurrent: 100, writesPerMinute: 10, writesPerHour: 25, reserve: 2, backgroundReserve: 3 };
 

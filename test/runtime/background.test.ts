@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BackgroundWork } from "../../../src/platforms/shared/background.js";
-import { flush, ManualClock } from "../../helpers/manual-clock.js";
+import { BackgroundWork } from "../../src/runtime/background.js";
+import { flush, ManualClock } from "../helpers/manual-clock.js";
 
 /** Tasks start after the I/O phase (setImmediate), then run their microtasks. */
 async function settle() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BackgroundWork, type BackgroundOptions } from "../../../src/platforms/shared/background.js";
-import type { Priority } from "../../../src/platforms/shared/pacer.js";
-import { ManualClock } from "../../helpers/manual-clock.js";
+import { BackgroundWork, type BackgroundOptions } from "../../src/runtime/background.js";
+import type { Priority } from "../../src/runtime/pacer.js";
+import { ManualClock } from "../helpers/manual-clock.js";
 
 /**
  * One tenant (a GitHub installation, a GitLab top-level group) cannot starve

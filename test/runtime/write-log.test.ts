@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WriteLog } from "../../../src/platforms/shared/write-log.js";
+import { WriteLog } from "../../src/runtime/write-log.js";
 
 describe("WriteLog", () => {
   it("counts a sliding window and says when it has room again", () => {
