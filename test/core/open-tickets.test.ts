@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { countOpenTickets } from "../../src/core/open-tickets.js";
+import { ticket } from "../helpers/core.js";
+
+describe("countOpenTickets", () => {
+  it.each<[string, Parameters<typeof countOpenTickets>[0], number | undefined, Record<string, number>]>([
+    ["nothing open", [], undefined, {}],
+    [
+      "support tickets per lower-cased assignee",
+      [ticket({ number: 1, labels: ["support"], assignees: ["Ann", "bob"] }), ticket({ number: 2, labels: ["SUPPORT"], assignees: ["ann"] })],
+      undefined,
+      { ann: 2, bob: 1 },
+    ],
+    ["the ticket being triaged is left out", [ticket({ number: 1, labels: ["support"], assignees: ["ann"] }), ticket({ number: 2, labels: ["support"], assignees: ["ann"] })], 2, { ann: 1 }],
+    ["issues without the support label do not count", [ticket({ number: 1, labels: ["project-work"], assignees: ["ann"] })], undefined, {}],
+    ["pull requests do not count", [ticket({ number: 1, labels: ["support"], assignees: ["ann"], isPullRequest: true })], undefined, {}],
+  ])("%s", (_name, tickets, except, expected) => {
+    expect(countOpenTickets(tickets, except)).toEqual(expected);
+  });
+});
