@@ -55,6 +55,11 @@ export interface ProjectPlan {
   /** frontdesk's acknowledgement rewritten with the new record, when the record changed. */
   ack?: { id: number; body: string };
   board: BoardAction[];
+  /**
+   * The project the issue moves into because this plan makes it project work
+   * (`project_work.move_to`, GitLab); after the record and the comments.
+   */
+  move?: string;
   /** What was decided and why, for the log. */
   notes: string[];
 }
@@ -135,6 +140,7 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
   if (wantProject && !wasProject) {
     // The estimate explains the handoff only when it is what made this project work.
     comments.push(planToProject(input, draft, after, plan.board, sizing?.above ? estimate?.duration : undefined));
+    if (config.project_work.move_to) plan.move = config.project_work.move_to;
   }
   if (!wantProject && wasProject) comments.push(planToSupport(input, draft, after, plan.board));
   for (const fn of books) planBooking(input, draft, fn, plan.notes, replies);

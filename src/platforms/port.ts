@@ -1,5 +1,6 @@
 import type { LabelSpec } from "../core/labels.js";
 import type { Changes } from "../core/plan.js";
+import type { BoardAction } from "../core/plan-project.js";
 import type { Comment, Ticket } from "../core/types.js";
 
 /**
@@ -30,6 +31,22 @@ export interface TicketEditor extends IssueTracker {
   getTicket(number: number): Promise<Ticket>;
   /** Rewrites one of frontdesk's own comments; the acknowledgement carries the ticket's record. */
   editComment(commentId: number, body: string): Promise<void>;
+  /**
+   * Optional capability: boards outside the issue tracker (GitHub Projects
+   * v2). A platform without it leaves `board` actions undone, and says so.
+   */
+  readonly boards?: BoardCapability;
+  /**
+   * Optional capability: moving an issue into another project (GitLab's
+   * `project_work.move_to`), after frontdesk's labels were created there.
+   * Returns where the issue now lives.
+   */
+  moveIssue?(number: number, target: string, labels: LabelSpec[]): Promise<string>;
+}
+
+/** Boards a platform keeps beside its issues. */
+export interface BoardCapability {
+  apply(number: number, actions: readonly BoardAction[]): Promise<void>;
 }
 
 /** The logger shape frontdesk needs (pino's, as Probot hands it out). */

@@ -2,15 +2,14 @@ import type { Context } from "probot";
 import type { Config } from "../../config/schema.js";
 import { findCommandLines, parseCommands } from "../../core/commands.js";
 import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
-import { describeLabel, urgencyLabel } from "../../core/labels.js";
-import { emptyChanges } from "../../core/plan.js";
+import { urgencyLabel } from "../../core/labels.js";
 import { type Trigger } from "../../core/plan-project.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import { authorizeCommand, isTeamMember, type AgencyTeamMembers } from "../../core/team.js";
 import { sameLabel } from "../../core/text-match.js";
 import type { Ticket } from "../../core/types.js";
-import type { Log, TicketEditor } from "../port.js";
-import { resolveProjectStep } from "../shared/project-step.js";
+import type { Log } from "../port.js";
+import { reconcileProjectStep } from "../shared/project-step.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { listAgencyTeamMembers } from "./agency-teams.js";
 import type { GitHubAppDeps } from "./app.js";
@@ -18,7 +17,6 @@ import type { AppIdentity } from "./identity.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket, type GitHubIssue } from "./mapper.js";
 import { ProjectBoards } from "./projects.js";
-import type { GitHubOctokit } from "./octokit.js";
 import { GitHubTracker } from "./tracker.js";
 
 /**
@@ -92,8 +90,6 @@ export async function reviewAfterIntake(
  * above the threshold; the tracker knows the issue's node id from its listing.
  */
 export async function reviewSweptTicket(
-  octokit: GitHubOctokit,
-  projects: RepoCache,
   tracker: GitHubTracker,
   config: Config,
   ticket: Ticket,
@@ -104,35 +100,12 @@ export async function reviewSweptTicket(
   if (!isTeamMember(config, ticket.author.login, teamMembers)) return;
   const estimate = findEstimate(config, ticket);
   if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
-  await reconcileProjectStep({
-    tracker,
-    boards: new ProjectBoards(octokit.graphql, projects, log, tracker.repo),
-    config,
-    ticket,
-    nodeId: await tracker.issueNodeId(ticket.number),
-    trigger: { kind: "review" },
-    now,
-    log,
-    teamMembers,
-  });
+  await reconcileProjectStep({ tracker, config, ticket, trigger: { kind: "review" }, now, log, teamMembers });
 }
 
 type AnyContext = Context<"issue_comment.created" | "issues.labeled" | "issues.opened" | "issues.reopened">;
 
-interface StepRequest {
-  tracker: TicketEditor;
-  boards: ProjectBoards;
-  config: Config;
-  /** The issue as the event described it. */
-  ticket: Ticket;
-  /** The issue's node id, which Projects v2 adds to a board. */
-  nodeId: string;
-  trigger: Trigger;
-  now: Date;
-  log: Log;
-  teamMembers?: AgencyTeamMembers;
-}
-
+/** The project step's input for an event: a tracker of the repository with its boards, the clock and the log. */
 async function request(
   context: AnyContext,
   deps: CommandDeps,
@@ -143,12 +116,11 @@ async function request(
 ) {
   const { repository } = context.payload;
   const owner = repository.owner.login;
+  const boards = new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name);
   return {
-    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, await deps.identity.login()),
-    boards: new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name),
+    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, await deps.identity.login(), boards),
     config,
     ticket,
-    nodeId: issue.node_id,
     now: deps.now(),
     log: context.log,
     teamMembers,
@@ -180,44 +152,4 @@ async function withConfig(
     }
     await task(loaded.config, ticket, await listAgencyTeamMembers(context.octokit, deps.cache, loaded.config, context.log));
   });
-}
-
-/**
- * Reads the issue as it is now and frontdesk's record, plans, and applies the
- * difference. A ticket that was never triaged (its opening event was lost) is
- * triaged first when a team member speaks to it.
- */
-async function reconcileProjectStep(step: StepRequest): Promise<void> {
-  const { tracker, config, trigger, log } = step;
-  const number = step.ticket.number;
-  const { result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now: step.now, log, teamMembers: step.teamMembers });
-  if (result.kind !== "plan") {
-    log.debug({ repo: tracker.repo, issue: number, trigger: trigger.kind, result: result.kind, reason: "reason" in result ? result.reason : undefined }, "nothing to do");
-    return;
-  }
-  const { changes, ack, board, notes } = result.plan;
-  const describe = (label: string) => describeLabel(config, label);
-  await Promise.all([
-    tracker.apply(number, { ...changes, comments: [] }, describe),
-    step.boards.apply(step.nodeId, board),
-  ]);
-  // The record goes before the comments that announce it: a failure in
-  // between loses a message rather than sending it twice on the next event.
-  if (ack) await tracker.editComment(ack.id, ack.body);
-  if (changes.comments.length > 0) await tracker.apply(number, { ...emptyChanges(), comments: changes.comments }, describe);
-  log.info(
-    {
-      repo: tracker.repo,
-      issue: number,
-      trigger: trigger.kind,
-      notes,
-      addLabels: changes.addLabels,
-      removeLabels: changes.removeLabels,
-      assign: changes.assign,
-      unassign: changes.unassign,
-      board,
-      comments: changes.comments.length,
-    },
-    "ticket reconciled",
-  );
 }

@@ -9,6 +9,7 @@ import { sweepRepository } from "../shared/sweep-repo.js";
 import type { Sweep } from "../shared/sweep-runner.js";
 import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
 import { reviewSweptTicket } from "./commands.js";
+import { ProjectBoards } from "./projects.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { toComment, type GitHubComment } from "./mapper.js";
 import type { GitHubOctokit } from "./octokit.js";
@@ -108,13 +109,14 @@ async function sweepGitHubRepository(
     deps.identity.login(),
     config.kind === "valid" ? listAgencyTeamMembers(octokit, deps.cache, config.config, log) : undefined,
   ]);
-  const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache, undefined, self);
+  const boards = new ProjectBoards(octokit.graphql, deps.projects, log, repository.full_name);
+  const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache, undefined, self, boards);
   const summary = await sweepRepository({
     tracker,
     config,
     readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets, self),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
-    afterTriage: (issue, valid) => reviewSweptTicket(octokit, deps.projects, tracker, valid, issue.ticket, now, log, teamMembers),
+    afterTriage: (issue, valid) => reviewSweptTicket(tracker, valid, issue.ticket, now, log, teamMembers),
     teamMembers,
     now,
     log,

@@ -1,7 +1,8 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
 import type { Comment, Ticket } from "../../core/types.js";
-import type { OpenIssue, TicketEditor } from "../port.js";
+import type { BoardCapability, OpenIssue, TicketEditor } from "../port.js";
+import type { ProjectBoards } from "./projects.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toComment, toTicket, type GitHubComment, type GitHubIssue } from "./mapper.js";
 import { buildIssueMutation, buildUsersQuery } from "./issue-mutations.js";
@@ -32,12 +33,17 @@ export class GitHubTracker implements TicketEditor {
     known: { number: number; node_id?: string } | undefined,
     /** frontdesk's own bot login: only its comments carry records frontdesk trusts. */
     private readonly self: string,
+    /** Projects v2 boards, the port's optional board capability; without it board actions are not served. */
+    projects?: ProjectBoards,
   ) {
     this.#owner = owner;
     this.#name = name;
     this.repo = `${owner}/${name}`;
     if (known?.node_id) this.#issueIds.set(known.number, known.node_id);
+    if (projects) this.boards = { apply: async (number, actions) => projects.apply(await this.issueNodeId(number), actions) };
   }
+
+  readonly boards?: BoardCapability;
 
   async listOpenIssues(): Promise<OpenIssue[]> {
     const issues = (await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {

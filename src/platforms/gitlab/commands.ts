@@ -1,16 +1,13 @@
 import type { Config } from "../../config/schema.js";
-import { findAcknowledgement, readAckRecord } from "../../core/ack-record.js";
 import { findCommandLines, parseCommands } from "../../core/commands.js";
 import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
-import { describeLabel, urgencyLabel } from "../../core/labels.js";
-import { readMarker } from "../../core/marker.js";
+import { urgencyLabel } from "../../core/labels.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
-import { emptyChanges } from "../../core/plan.js";
-import { type ProjectPlan, type Trigger } from "../../core/plan-project.js";
+import { type Trigger } from "../../core/plan-project.js";
 import { sameLabel } from "../../core/text-match.js";
-import type { Comment, Ticket } from "../../core/types.js";
+import type { Ticket } from "../../core/types.js";
 import type { Log } from "../port.js";
-import { resolveProjectStep } from "../shared/project-step.js";
+import { reconcileProjectStep } from "../shared/project-step.js";
 import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { estimateFromSeconds } from "./estimate.js";
 import { isBotUser, toTicketFromHook, toTicketFromNoteHook, type SelfUser } from "./mapper.js";
@@ -150,52 +147,13 @@ export interface StepRequest {
   internalNote?: number;
 }
 
-/**
- * Reads the issue as it is now and frontdesk's record, plans, and applies the
- * difference; the same as GitHub's step, with `project_work.move_to` where
- * GitHub has boards. A ticket never triaged is triaged first when a team
- * member speaks to it.
- */
+/** The project step through the shared executor, with a tracker of this delivery's project. */
 async function reconcileStep(step: StepRequest): Promise<EventOutcome> {
   const { deps, config, trigger, log } = step;
   const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log, internalNote: step.internalNote });
-  const number = step.ticket.number;
-  const now = deps.now();
-  const { ticket, comments, result } = await resolveProjectStep({ tracker, config, ticket: step.ticket, trigger, now, log });
-  if (result.kind !== "plan") return ignored(result.kind === "skip" ? result.reason : result.kind);
-
-  const { changes, ack, notes } = result.plan;
-  const describe = (label: string) => describeLabel(config, label);
-  await tracker.apply(number, { ...changes, comments: [] }, describe);
-  // The record goes before the notes that announce it: a failure in between
-  // loses a message rather than sending it twice on the next event.
-  if (ack) await tracker.editComment(ack.id, ack.body);
-  if (changes.comments.length > 0) await tracker.apply(number, { ...emptyChanges(), comments: changes.comments }, describe);
-  const target = config.project_work.move_to;
-  let moved: string | undefined;
-  if (target && becameProjectWork(comments, result.plan)) {
-    const labels = labelsAfter(ticket, changes).map(describe).filter((spec) => spec.description.startsWith("frontdesk:"));
-    moved = await tracker.moveTo(number, target, labels);
-    notes.push(`moved to ${moved}`);
-  }
-  log.info(
-    { repo: tracker.repo, issue: number, trigger: trigger.kind, notes, ...changes, comments: changes.comments.length, moved },
-    "ticket reconciled",
-  );
-  return { status: "done", reason: notes.join("; ") || "reconciled" };
-}
-
-/** The record said support before and says project work now. */
-function becameProjectWork(comments: readonly Comment[], plan: ProjectPlan): boolean {
-  const before = findAcknowledgement(comments)?.record;
-  const marker = plan.ack && readMarker(plan.ack.body);
-  const after = marker && readAckRecord(marker.data);
-  return after?.project === true && before?.project !== true;
-}
-
-function labelsAfter(ticket: Ticket, changes: ProjectPlan["changes"]): string[] {
-  const removed = new Set(changes.removeLabels.map((label) => label.toLowerCase()));
-  return [...ticket.labels.filter((label) => !removed.has(label.toLowerCase())), ...changes.addLabels];
+  const outcome = await reconcileProjectStep({ tracker, config, ticket: step.ticket, trigger, now: deps.now(), log });
+  if (outcome.kind === "nothing") return ignored(outcome.reason);
+  return { status: "done", reason: outcome.notes.join("; ") || "reconciled" };
 }
 
 function combine(outcomes: readonly EventOutcome[]): EventOutcome {

@@ -112,7 +112,7 @@ export class GitLabTracker implements TicketEditor {
    * keeps only labels the target has, so frontdesk's labels are created there
    * first. Returns the target's path.
    */
-  async moveTo(iid: number, target: string, labels: LabelSpec[]): Promise<string> {
+  async moveIssue(iid: number, target: string, labels: LabelSpec[]): Promise<string> {
     const { client, cache } = this.#deps;
     const targetId = await cache.get(target, "project-id", async () => (await client.projects.show(target)).id);
     await this.#createMissingLabels({ id: targetId, path: target }, labels);

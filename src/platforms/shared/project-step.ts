@@ -1,6 +1,8 @@
 import type { Config } from "../../config/schema.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
+import { describeLabel } from "../../core/labels.js";
 import { countOpenTickets } from "../../core/open-tickets.js";
+import { emptyChanges, type Changes } from "../../core/plan.js";
 import { planProjectStep, type ProjectResult, type Trigger } from "../../core/plan-project.js";
 import type { AgencyTeamMembers } from "../../core/team.js";
 import type { Comment, Ticket } from "../../core/types.js";
@@ -53,4 +55,63 @@ export async function resolveProjectStep(
     result = plan(countOpenTickets(open.map((issue) => issue.ticket), number));
   }
   return { ticket, comments, result };
+}
+
+/** What became of a project step: done, with what was decided, or nothing to do and why. */
+export type ProjectStepOutcome = { kind: "done"; notes: string[] } | { kind: "nothing"; reason: string };
+
+/**
+ * The project step, whole, the same on every platform: reads the issue and
+ * frontdesk's record, plans, and applies the plan through the port. Labels
+ * and assignees go first (with board actions beside them), then the record,
+ * then the comments that announce it, then a move into another project: a
+ * failure in between loses a message rather than sending it twice on the
+ * next event, and the issue moves only once everything was said where the
+ * client reads it. What the platform cannot do (no boards, no moving) is
+ * left undone and named in the notes.
+ */
+export async function reconcileProjectStep(input: ProjectStepInput): Promise<ProjectStepOutcome> {
+  const { tracker, config, log } = input;
+  const number = input.ticket.number;
+  const { ticket, result } = await resolveProjectStep(input);
+  if (result.kind !== "plan") {
+    const reason = result.kind === "skip" ? result.reason : result.kind;
+    log.debug({ repo: tracker.repo, issue: number, trigger: input.trigger.kind, reason }, "nothing to do");
+    return { kind: "nothing", reason };
+  }
+  const { changes, ack, board, move, notes } = result.plan;
+  const describe = (label: string) => describeLabel(config, label);
+  const boards = board.length === 0 ? undefined : tracker.boards;
+  // The configuration check already named the keys this platform cannot serve (GitLab: board URLs).
+  if (board.length > 0 && !boards) log.debug({ repo: tracker.repo, issue: number, board }, "boards are not served on this platform");
+  await Promise.all([tracker.apply(number, { ...changes, comments: [] }, describe), boards?.apply(number, board)]);
+  if (ack) await tracker.editComment(ack.id, ack.body);
+  if (changes.comments.length > 0) await tracker.apply(number, { ...emptyChanges(), comments: changes.comments }, describe);
+  if (move && !tracker.moveIssue) log.debug({ repo: tracker.repo, issue: number, move }, "moving issues is not served on this platform");
+  else if (move && tracker.moveIssue) {
+    // frontdesk's own labels go along: they are created in the target first.
+    const labels = labelsAfter(ticket, changes).map(describe).filter((spec) => spec.description.startsWith("frontdesk:"));
+    notes.push(`moved to ${await tracker.moveIssue(number, move, labels)}`);
+  }
+  log.info(
+    {
+      repo: tracker.repo,
+      issue: number,
+      trigger: input.trigger.kind,
+      notes,
+      addLabels: changes.addLabels,
+      removeLabels: changes.removeLabels,
+      assign: changes.assign,
+      unassign: changes.unassign,
+      board,
+      comments: changes.comments.length,
+    },
+    "ticket reconciled",
+  );
+  return { kind: "done", notes };
+}
+
+function labelsAfter(ticket: Ticket, changes: Changes): string[] {
+  const removed = new Set(changes.removeLabels.map((label) => label.toLowerCase()));
+  return [...ticket.labels.filter((label) => !removed.has(label.toLowerCase())), ...changes.addLabels];
 }

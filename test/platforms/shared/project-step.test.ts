@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCommands } from "../../../src/core/commands.js";
-import { describeLabel } from "../../../src/core/labels.js";
 import { writeMarker, type AckRecord } from "../../../src/core/marker.js";
-import { emptyChanges, isEmpty, type Changes } from "../../../src/core/plan.js";
+import { emptyChanges, type Changes } from "../../../src/core/plan.js";
 import type { ProjectResult, Trigger } from "../../../src/core/plan-project.js";
 import type { Ticket } from "../../../src/core/types.js";
-import { resolveProjectStep } from "../../../src/platforms/shared/project-step.js";
+import { reconcileProjectStep, resolveProjectStep } from "../../../src/platforms/shared/project-step.js";
 import { createMemoryLog } from "../../fakes/memory-log.js";
 import { MemoryTracker, SELF, type Attempt } from "../../fakes/memory-tracker.js";
 import { specConfig, ticket } from "../../helpers/core.js";
@@ -40,19 +39,9 @@ async function resolve(tracker: MemoryTracker, trigger: Trigger, event: Ticket =
   return resolveProjectStep({ tracker, config, ticket: event, trigger, now, log: createMemoryLog() });
 }
 
-/**
- * Applies a plan in the order both adapters do: labels and assignees, then
- * the record, then the comments that announce it (so a failure in between
- * loses a message rather than sending it twice).
- */
-async function execute(tracker: MemoryTracker, result: ProjectResult): Promise<void> {
-  if (result.kind !== "plan") return;
-  const { changes: planned, ack } = result.plan;
-  const describe = (label: string) => describeLabel(config, label);
-  const rest = { ...planned, comments: [] };
-  if (!isEmpty(rest)) await tracker.apply(7, rest, describe);
-  if (ack) await tracker.editComment(ack.id, ack.body);
-  if (planned.comments.length > 0) await tracker.apply(7, { ...emptyChanges(), comments: planned.comments }, describe);
+/** The whole step through the shared executor, as both adapters run it. */
+function run(tracker: MemoryTracker, trigger: Trigger, event: Ticket = TRIAGED) {
+  return reconcileProjectStep({ tracker, config, ticket: event, trigger, now: NOW, log: createMemoryLog() });
 }
 
 const REFUSAL = "Thanks! `/project` is for our team only, so nothing has changed. @ann will take care of your request.";
@@ -159,7 +148,7 @@ describe("resolveProjectStep: one command, the plan it yields", () => {
 describe("the project step, applied", () => {
   it("the same /project twice: the second plans nothing", async () => {
     const { tracker, trigger } = setUp(TRIAGED, RECORD, { author: "alice", body: "/project" });
-    await execute(tracker, (await resolve(tracker, trigger)).result);
+    await run(tracker, trigger);
     const again = await resolve(tracker, trigger);
     expect(again.result).toEqual({ kind: "plan", plan: { changes: emptyChanges(), board: [], notes: ["/project decides"] } });
     expect(tracker.ticket(7)).toMatchObject({ labels: ["urgency: task", "function: development", "project-work"], assignees: ["ann", "lena"] });
@@ -168,7 +157,7 @@ describe("the project step, applied", () => {
 
   it("a client is refused once, then hears nothing for the hour, then is answered again", async () => {
     const { tracker, trigger } = setUp(TRIAGED, RECORD, { author: "client-joe", body: "/project" });
-    await execute(tracker, (await resolve(tracker, trigger)).result);
+    await run(tracker, trigger);
     const quiet = [
       { ...trigger }, // the same delivery again
       { ...trigger, commentId: 2001 }, // another command, 59 minutes later
@@ -223,9 +212,9 @@ describe("the project step, applied", () => {
     { name: "after the record, before the message: the message is lost, not sent twice", failAt: 3, written: [] },
   ])("a failure $name", async ({ failAt, written }) => {
     const { tracker, trigger } = setUp(TRIAGED, RECORD, { author: "alice", body: "/project" }, ({ ordinal }) => (ordinal === failAt ? new Error("502") : undefined));
-    await expect(execute(tracker, (await resolve(tracker, trigger)).result)).rejects.toThrow("502");
-    await execute(tracker, (await resolve(tracker, trigger)).result);
-    await execute(tracker, (await resolve(tracker, trigger)).result);
+    await expect(run(tracker, trigger)).rejects.toThrow("502");
+    await run(tracker, trigger);
+    await run(tracker, trigger);
     expect(tracker.written()).toEqual(written);
     expect(tracker.comments(7)[0]?.body).toContain('"project":true');
     expect(tracker.ticket(7).labels).toEqual(["urgency: task", "function: development", "project-work"]);
