@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { Logger } from "pino";
 import { readTenancyPolicy } from "./config/tenancy.js";
-import type { Log } from "./platforms/port.js";
+import type { Log } from "./desk/port.js";
 import type { AppIdentity } from "./platforms/github/identity.js";
 import { createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
 import { createGitHubSweep } from "./platforms/github/sweep.js";
@@ -12,7 +12,7 @@ import { readGitLabProjects } from "./platforms/gitlab/seen-projects.js";
 import { DEFAULT_GITLAB_URL, normalizeGitLabUrl } from "./platforms/gitlab/settings.js";
 import { createGitLabSweep } from "./platforms/gitlab/sweep.js";
 import { UserDirectory } from "./platforms/gitlab/users.js";
-import { createSweepRunnerFromEnv, type Sweep, type SweepRunner } from "./platforms/shared/sweep-runner.js";
+import { createSweepRunnerFromEnv, type Sweep, type SweepRunner } from "./desk/sweep-runner.js";
 import { BackgroundWork, type BackgroundOptions } from "./runtime/background.js";
 import { KeyedLock } from "./runtime/keyed-lock.js";
 import { GITHUB_LIMITS } from "./runtime/limits.js";

@@ -1,8 +1,8 @@
 import { pino } from "pino";
 import { createSweeps } from "../frontdesk.js";
-import type { Log } from "../platforms/port.js";
-import { SweepRunner, type Sweep } from "../platforms/shared/sweep-runner.js";
-import { formatSummary } from "../platforms/shared/sweep-summary.js";
+import type { Log } from "../desk/port.js";
+import { SweepRunner, type Sweep } from "../desk/sweep-runner.js";
+import { formatSummary } from "../desk/sweep-summary.js";
 import { createLog } from "../runtime/log.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 

@@ -1,4 +1,4 @@
-import type { Log } from "../../src/platforms/port.js";
+import type { Log } from "../../src/desk/port.js";
 
 /** A log line as the workflow wrote it. */
 export interface LogEntry {

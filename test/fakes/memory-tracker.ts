@@ -2,7 +2,7 @@ import type { LabelSpec } from "../../src/core/labels.js";
 import type { Changes } from "../../src/core/plan.js";
 import { hasLabel, sameLabel } from "../../src/core/text-match.js";
 import type { Actor, Comment, Ticket } from "../../src/core/types.js";
-import type { OpenIssue, TicketEditor } from "../../src/platforms/port.js";
+import type { OpenIssue, TicketEditor } from "../../src/desk/port.js";
 
 /**
  * The platform port over plain data, for the workflow tests: issues with

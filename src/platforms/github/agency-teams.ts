@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { listAgencyTeams, type AgencyTeamMembers } from "../../core/team.js";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import type { GitHubOctokit } from "./octokit.js";
 

@@ -3,7 +3,7 @@ import type { TenancyPolicy } from "../../config/tenancy.js";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import { reconcileIntake } from "../shared/intake.js";
+import { reconcileIntake } from "../../desk/intake.js";
 import { checkConfigCommit, touchesConfig } from "./config-check.js";
 import { handleIssueComment, handleIssueLabeled, reviewAfterIntake, type CommandDeps } from "./commands.js";
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";

@@ -2,8 +2,8 @@ import { summarizeConfig } from "../../cli/validate.js";
 import type { ConfigError } from "../../config/errors.js";
 import type { Config } from "../../config/schema.js";
 import type { TenancyPolicy } from "../../config/tenancy.js";
-import type { Log } from "../port.js";
-import type { RepoConfig } from "../shared/repo-config.js";
+import type { Log } from "../../desk/port.js";
+import type { RepoConfig } from "../../desk/repo-config.js";
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
 import type { GitHubOctokit } from "./octokit.js";
 

@@ -1,6 +1,6 @@
 import { errorInChain, readConfigChain, validateChain, type ChainPlatform } from "../../config/chain.js";
 import { checkConfigSource, DEFAULT_TENANCY_POLICY, findRefusedTargets, type TenancyPolicy, type Tenant } from "../../config/tenancy.js";
-import type { RepoConfig } from "../shared/repo-config.js";
+import type { RepoConfig } from "../../desk/repo-config.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /** Where a repository keeps its configuration (SPEC section 3). */

@@ -1,5 +1,5 @@
 import type { Priority } from "../../runtime/pacer.js";
-import { prioritizeTicket } from "../shared/delivery-priority.js";
+import { prioritizeTicket } from "../../desk/delivery-priority.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toTicket, type GitHubIssue } from "./mapper.js";
 

@@ -1,5 +1,5 @@
 import type { BoardAction } from "../../core/plan-project.js";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import type { GitHubOctokit } from "./octokit.js";
 

@@ -1,13 +1,13 @@
 import type { Probot } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { SweepComment } from "../../core/plan-sweep.js";
-import type { Log, OpenIssue } from "../port.js";
+import type { Log, OpenIssue } from "../../desk/port.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import { isRateLimitError } from "../shared/sweep-errors.js";
-import { sweepRepository } from "../shared/sweep-repo.js";
-import type { Sweep } from "../shared/sweep-runner.js";
-import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
+import { isRateLimitError } from "../../desk/sweep-errors.js";
+import { sweepRepository } from "../../desk/sweep-repo.js";
+import type { Sweep } from "../../desk/sweep-runner.js";
+import { addSummary, createSummary, type SweepSummary } from "../../desk/sweep-summary.js";
 import { reviewSweptTicket } from "./commands.js";
 import { ProjectBoards } from "./projects.js";
 import { loadGitHubConfig } from "./config-loader.js";

@@ -1,7 +1,7 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
 import type { Comment, Ticket } from "../../core/types.js";
-import type { BoardCapability, OpenIssue, TicketEditor } from "../port.js";
+import type { BoardCapability, OpenIssue, TicketEditor } from "../../desk/port.js";
 import type { ProjectBoards } from "./projects.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toComment, toTicket, type GitHubComment, type GitHubIssue } from "./mapper.js";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
-import type { Log } from "../port.js";
-import { reconcileIntake } from "../shared/intake.js";
+import type { Log } from "../../desk/port.js";
+import { reconcileIntake } from "../../desk/intake.js";
 import { GITLAB_CONFIG_PATH } from "./config-loader.js";
 import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { isBotUser, toTicketFromHook } from "./mapper.js";

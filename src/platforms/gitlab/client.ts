@@ -1,5 +1,5 @@
 import { Commits, IssueNotes, Issues, ProjectLabels, ProjectMembers, Projects, RepositoryFiles, Users } from "@gitbeaker/rest";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import { createGitLabPacers, createPacedRequesterFn, gitLabLane, type GitLabPacers, type PacedRequesterOptions } from "./pacing.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { RepositoryFiles } from "@gitbeaker/rest";
 import { errorInChain, readConfigChain, validateChain, type ChainPlatform } from "../../config/chain.js";
 import { checkConfigSource, DEFAULT_TENANCY_POLICY, findRefusedTargets, type TenancyPolicy, type Tenant } from "../../config/tenancy.js";
-import type { RepoConfig } from "../shared/repo-config.js";
+import type { RepoConfig } from "../../desk/repo-config.js";
 import { statusOf } from "./client.js";
 
 export { MAX_EXTENDS_DEPTH } from "../../config/chain.js";

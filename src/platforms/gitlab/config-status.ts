@@ -1,5 +1,5 @@
 import type { ConfigError } from "../../config/errors.js";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import { loadGitLabConfig } from "./config-loader.js";
 import type { GitLabAppDeps } from "./context.js";
 import type { GitLabHookProject } from "./payloads.js";

@@ -1,9 +1,9 @@
 import type { TenancyPolicy } from "../../config/tenancy.js";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { withPriority } from "../../runtime/priority.js";
-import type { RepoConfig } from "../shared/repo-config.js";
+import type { RepoConfig } from "../../desk/repo-config.js";
 import type { GitLabClient } from "./client.js";
 import type { ConfigDependents } from "./config-dependents.js";
 import { loadGitLabConfig } from "./config-loader.js";

@@ -1,4 +1,4 @@
-import { prioritizeTicket } from "../shared/delivery-priority.js";
+import { prioritizeTicket } from "../../desk/delivery-priority.js";
 import type { Priority } from "../../runtime/pacer.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { toTicketFromHook } from "./mapper.js";

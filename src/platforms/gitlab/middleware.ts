@@ -1,8 +1,8 @@
 import { readTenancyPolicy } from "../../config/tenancy.js";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import type { SweepRegistry } from "../shared/sweep-runner.js";
+import type { SweepRegistry } from "../../desk/sweep-runner.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRequesterFn, type FormattedResponse, type RequesterType, type ResourceOptions } from "@gitbeaker/requester-utils";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import { GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "../../runtime/limits.js";
 import { Pacer, type PacerClock, type PacerLimits } from "../../runtime/pacer.js";
 import { currentPriority } from "../../runtime/priority.js";

@@ -1,4 +1,4 @@
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import { withPriority } from "../../runtime/priority.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";

@@ -1,10 +1,10 @@
 import type { SweepComment } from "../../core/plan-sweep.js";
-import type { Log, OpenIssue } from "../port.js";
-import { SweepCommentsCache } from "../shared/sweep-comments-cache.js";
-import { isRateLimitError } from "../shared/sweep-errors.js";
-import { sweepRepository } from "../shared/sweep-repo.js";
-import type { Sweep } from "../shared/sweep-runner.js";
-import { addSummary, createSummary, type SweepSummary } from "../shared/sweep-summary.js";
+import type { Log, OpenIssue } from "../../desk/port.js";
+import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
+import { isRateLimitError } from "../../desk/sweep-errors.js";
+import { sweepRepository } from "../../desk/sweep-repo.js";
+import type { Sweep } from "../../desk/sweep-runner.js";
+import { addSummary, createSummary, type SweepSummary } from "../../desk/sweep-summary.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
 import { reviewEstimate } from "./commands.js";
 import { ProjectOutOfScopeError, resolveProject, toResolvedProject, type ResolvedProject } from "./resolve-project.js";

@@ -2,7 +2,7 @@ import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
 import { replyTarget } from "../../core/plan-reply.js";
 import type { Comment, Ticket } from "../../core/types.js";
-import type { Log, OpenIssue, TicketEditor } from "../port.js";
+import type { Log, OpenIssue, TicketEditor } from "../../desk/port.js";
 import { withPriority } from "../../runtime/priority.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { statusOf, type GitLabClient } from "./client.js";

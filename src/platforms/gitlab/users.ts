@@ -1,5 +1,5 @@
 import type { Users } from "@gitbeaker/rest";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import { withPriority } from "../../runtime/priority.js";
 import type { GitLabUser, SelfUser } from "./mapper.js";
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "../../server.js";
-import type { Log } from "../port.js";
+import type { Log } from "../../desk/port.js";
 import type { Priority } from "../../runtime/pacer.js";
 import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../../runtime/http.js";
 import type { DeliveryContext, EventOutcome, GitLabApp } from "./app.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TENANCY_POLICY, readTenancyPolicy } from "../../../src/config/tenancy.js";
 import { loadGitHubConfig } from "../../../src/platforms/github/config-loader.js";
 import type { GitHubOctokit } from "../../../src/platforms/github/octokit.js";
-import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
+import type { RepoConfig } from "../../../src/desk/repo-config.js";
 import { API } from "../../helpers/github.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prioritizeDelivery } from "../../../src/platforms/github/delivery-priority.js";
 import { RepoCache } from "../../../src/runtime/repo-cache.js";
-import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
+import type { RepoConfig } from "../../../src/desk/repo-config.js";
 import { specConfig } from "../../helpers/core.js";
 import { issuePayload } from "../../helpers/github.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../../src/config/parse.js";
 import { prioritizeGitLabDelivery } from "../../../src/platforms/gitlab/delivery-priority.js";
 import { RepoCache } from "../../../src/runtime/repo-cache.js";
-import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
+import type { RepoConfig } from "../../../src/desk/repo-config.js";
 import { CONFIG, issueHook, noteHook, PROJECT_PATH } from "./helpers.js";
 
 async function cachedConfig(): Promise<RepoCache> {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "../../../src/server.js";
-import type { Log } from "../../../src/platforms/port.js";
+import type { Log } from "../../../src/desk/port.js";
 import type { RequestHandler } from "../../../src/server.js";
 import { readFixture } from "../../helpers/fixtures.js";
 

@@ -8,7 +8,7 @@ import { createGitLabSweep } from "../../../src/platforms/gitlab/sweep.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
 import { KeyedLock } from "../../../src/runtime/keyed-lock.js";
 import { RepoCache } from "../../../src/runtime/repo-cache.js";
-import { SweepRunner } from "../../../src/platforms/shared/sweep-runner.js";
+import { SweepRunner } from "../../../src/desk/sweep-runner.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { API, captureLog, CONFIG, CONFIG_FILE, GITLAB, IDS, issueHook, PROJECT_ID, PROJECT_PATH, restIssue, restProject, SELF, TOKEN, user } from "./helpers.js";
 

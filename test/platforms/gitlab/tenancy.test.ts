@@ -9,7 +9,7 @@ import { loadGitLabConfig } from "../../../src/platforms/gitlab/config-loader.js
 import { reportConfigStatus } from "../../../src/platforms/gitlab/config-status.js";
 import type { GitLabAppDeps } from "../../../src/platforms/gitlab/context.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
-import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
+import type { RepoConfig } from "../../../src/desk/repo-config.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { API, captureLog, CONFIG_FILE, GITLAB, PROJECT_ID, PROJECT_PATH, THURSDAY_10_BERLIN, TOKEN } from "./helpers.js";
 

@@ -10,7 +10,7 @@ import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
 import type { BackgroundTasks } from "../../../src/platforms/gitlab/webhook.js";
 import { KeyedLock } from "../../../src/runtime/keyed-lock.js";
 import { RepoCache } from "../../../src/runtime/repo-cache.js";
-import { SweepRunner } from "../../../src/platforms/shared/sweep-runner.js";
+import { SweepRunner } from "../../../src/desk/sweep-runner.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { API, captureLog, CONFIG_FILE, deliver, ENV, GITLAB, issueHook, noteHook, PROJECT_API, restProject, SELF, startServer, THURSDAY_10_BERLIN, TOKEN } from "./helpers.js";
 

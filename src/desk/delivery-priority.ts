@@ -1,8 +1,8 @@
-import { configSchema, type Config } from "../../config/schema.js";
-import { classifyUrgency } from "../../core/classify.js";
-import type { Ticket } from "../../core/types.js";
-import type { Priority } from "../../runtime/pacer.js";
-import type { RepoCache } from "../../runtime/repo-cache.js";
+import { configSchema, type Config } from "../config/schema.js";
+import { classifyUrgency } from "../core/classify.js";
+import type { Ticket } from "../core/types.js";
+import type { Priority } from "../runtime/pacer.js";
+import type { RepoCache } from "../runtime/repo-cache.js";
 import type { RepoConfig } from "./repo-config.js";
 
 /** Every key at its default (the roster does not matter to urgency): frontdesk's own levels and keywords. */

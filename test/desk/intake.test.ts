@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Config } from "../../../src/config/schema.js";
-import type { Changes } from "../../../src/core/plan.js";
-import type { Ticket } from "../../../src/core/types.js";
-import { reconcileIntake, type IntakeOutcome } from "../../../src/platforms/shared/intake.js";
-import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
-import { createMemoryLog } from "../../fakes/memory-log.js";
-import { MemoryTracker, type MemoryIssue } from "../../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../../helpers/core.js";
+import type { Config } from "../../src/config/schema.js";
+import type { Changes } from "../../src/core/plan.js";
+import type { Ticket } from "../../src/core/types.js";
+import { reconcileIntake, type IntakeOutcome } from "../../src/desk/intake.js";
+import type { RepoConfig } from "../../src/desk/repo-config.js";
+import { createMemoryLog } from "../fakes/memory-log.js";
+import { MemoryTracker, type MemoryIssue } from "../fakes/memory-tracker.js";
+import { specConfig, ticket } from "../helpers/core.js";
 
 /** Thursday 26 Nov 2026, 10:00 in Berlin, when issue #7 was opened. */
 const OPENED = new Date("2026-11-26T09:00:00Z");

@@ -1,8 +1,8 @@
-import type { LabelSpec } from "../../core/labels.js";
-import type { Changes } from "../../core/plan.js";
-import { sameLabel } from "../../core/text-match.js";
-import type { Comment } from "../../core/types.js";
-import type { IssueTracker, OpenIssue } from "../port.js";
+import type { LabelSpec } from "../core/labels.js";
+import type { Changes } from "../core/plan.js";
+import { sameLabel } from "../core/text-match.js";
+import type { Comment } from "../core/types.js";
+import type { IssueTracker, OpenIssue } from "./port.js";
 
 /**
  * The tracker the sweep hands to the intake reconciliation: the repository's

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeLabel } from "../../../src/core/labels.js";
-import { emptyChanges, type Changes } from "../../../src/core/plan.js";
-import type { Comment, Ticket } from "../../../src/core/types.js";
-import type { OpenIssue } from "../../../src/platforms/port.js";
-import { SweepTracker } from "../../../src/platforms/shared/sweep-tracker.js";
-import { MemoryTracker, SELF } from "../../fakes/memory-tracker.js";
-import { ticket } from "../../helpers/core.js";
+import { describeLabel } from "../../src/core/labels.js";
+import { emptyChanges, type Changes } from "../../src/core/plan.js";
+import type { Comment, Ticket } from "../../src/core/types.js";
+import type { OpenIssue } from "../../src/desk/port.js";
+import { SweepTracker } from "../../src/desk/sweep-tracker.js";
+import { MemoryTracker, SELF } from "../fakes/memory-tracker.js";
+import { ticket } from "../helpers/core.js";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
 const describe_ = (label: string) => describeLabel(undefined, label);

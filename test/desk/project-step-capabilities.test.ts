@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseCommands } from "../../../src/core/commands.js";
-import type { LabelSpec } from "../../../src/core/labels.js";
-import { writeMarker } from "../../../src/core/marker.js";
-import type { BoardAction, Trigger } from "../../../src/core/plan-project.js";
-import type { BoardCapability } from "../../../src/platforms/port.js";
-import { reconcileProjectStep } from "../../../src/platforms/shared/project-step.js";
-import { createMemoryLog } from "../../fakes/memory-log.js";
-import { MemoryTracker, SELF } from "../../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../../helpers/core.js";
+import { parseCommands } from "../../src/core/commands.js";
+import type { LabelSpec } from "../../src/core/labels.js";
+import { writeMarker } from "../../src/core/marker.js";
+import type { BoardAction, Trigger } from "../../src/core/plan-project.js";
+import type { BoardCapability } from "../../src/desk/port.js";
+import { reconcileProjectStep } from "../../src/desk/project-step.js";
+import { createMemoryLog } from "../fakes/memory-log.js";
+import { MemoryTracker, SELF } from "../fakes/memory-tracker.js";
+import { specConfig, ticket } from "../helpers/core.js";
 
 /**
  * The project step's optional capabilities, asked for by name through the

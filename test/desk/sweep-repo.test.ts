@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Config } from "../../../src/config/schema.js";
-import { writeMarker } from "../../../src/core/marker.js";
-import { emptyChanges, type Changes } from "../../../src/core/plan.js";
-import type { Comment, Ticket } from "../../../src/core/types.js";
-import type { OpenIssue } from "../../../src/platforms/port.js";
-import type { RepoConfig } from "../../../src/platforms/shared/repo-config.js";
-import { sweepRepository } from "../../../src/platforms/shared/sweep-repo.js";
-import { createSummary, type SweepSummary } from "../../../src/platforms/shared/sweep-summary.js";
-import { createMemoryLog } from "../../fakes/memory-log.js";
-import { MemoryTracker, SELF, type Attempt, type MemoryIssue } from "../../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../../helpers/core.js";
+import type { Config } from "../../src/config/schema.js";
+import { writeMarker } from "../../src/core/marker.js";
+import { emptyChanges, type Changes } from "../../src/core/plan.js";
+import type { Comment, Ticket } from "../../src/core/types.js";
+import type { OpenIssue } from "../../src/desk/port.js";
+import type { RepoConfig } from "../../src/desk/repo-config.js";
+import { sweepRepository } from "../../src/desk/sweep-repo.js";
+import { createSummary, type SweepSummary } from "../../src/desk/sweep-summary.js";
+import { createMemoryLog } from "../fakes/memory-log.js";
+import { MemoryTracker, SELF, type Attempt, type MemoryIssue } from "../fakes/memory-tracker.js";
+import { specConfig, ticket } from "../helpers/core.js";
 
 /** #7 was opened Thursday 26 Nov 2026, 10:00 in Berlin: a task, due Friday 10:00 (09:00Z); 80% of its day has passed at 16:24. */
 const OPENED = new Date("2026-11-26T09:00:00Z");

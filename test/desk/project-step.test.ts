@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseCommands } from "../../../src/core/commands.js";
-import { writeMarker, type AckRecord } from "../../../src/core/marker.js";
-import { emptyChanges, type Changes } from "../../../src/core/plan.js";
-import type { ProjectResult, Trigger } from "../../../src/core/plan-project.js";
-import type { Ticket } from "../../../src/core/types.js";
-import { reconcileProjectStep, resolveProjectStep } from "../../../src/platforms/shared/project-step.js";
-import { createMemoryLog } from "../../fakes/memory-log.js";
-import { MemoryTracker, SELF, type Attempt } from "../../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../../helpers/core.js";
+import { parseCommands } from "../../src/core/commands.js";
+import { writeMarker, type AckRecord } from "../../src/core/marker.js";
+import { emptyChanges, type Changes } from "../../src/core/plan.js";
+import type { ProjectResult, Trigger } from "../../src/core/plan-project.js";
+import type { Ticket } from "../../src/core/types.js";
+import { reconcileProjectStep, resolveProjectStep } from "../../src/desk/project-step.js";
+import { createMemoryLog } from "../fakes/memory-log.js";
+import { MemoryTracker, SELF, type Attempt } from "../fakes/memory-tracker.js";
+import { specConfig, ticket } from "../helpers/core.js";
 
 const config = specConfig();
 /** Thursday 26 Nov 2026, 14:00 in Berlin; #7 was opened at 10:00. */

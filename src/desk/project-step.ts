@@ -1,12 +1,12 @@
-import type { Config } from "../../config/schema.js";
-import { whyNotATicket } from "../../core/not-a-ticket.js";
-import { describeLabel } from "../../core/labels.js";
-import { countOpenTickets } from "../../core/open-tickets.js";
-import { emptyChanges, type Changes } from "../../core/plan.js";
-import { planProjectStep, type ProjectResult, type Trigger } from "../../core/plan-project.js";
-import type { AgencyTeamMembers } from "../../core/team.js";
-import type { Comment, Ticket } from "../../core/types.js";
-import type { Log, TicketEditor } from "../port.js";
+import type { Config } from "../config/schema.js";
+import { whyNotATicket } from "../core/not-a-ticket.js";
+import { describeLabel } from "../core/labels.js";
+import { countOpenTickets } from "../core/open-tickets.js";
+import { emptyChanges, type Changes } from "../core/plan.js";
+import { planProjectStep, type ProjectResult, type Trigger } from "../core/plan-project.js";
+import type { AgencyTeamMembers } from "../core/team.js";
+import type { Comment, Ticket } from "../core/types.js";
+import type { Log, TicketEditor } from "./port.js";
 import { reconcileIntake } from "./intake.js";
 import type { RepoConfig } from "./repo-config.js";
 

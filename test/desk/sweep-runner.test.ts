@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isRateLimitError } from "../../../src/platforms/shared/sweep-errors.js";
-import { currentPriority } from "../../../src/runtime/priority.js";
-import { SweepRunner, type Sweep, type SweepTimers } from "../../../src/platforms/shared/sweep-runner.js";
-import { createSummary, formatSummary } from "../../../src/platforms/shared/sweep-summary.js";
+import { isRateLimitError } from "../../src/desk/sweep-errors.js";
+import { currentPriority } from "../../src/runtime/priority.js";
+import { SweepRunner, type Sweep, type SweepTimers } from "../../src/desk/sweep-runner.js";
+import { createSummary, formatSummary } from "../../src/desk/sweep-summary.js";
 
 const QUIET = { debug() {}, info() {}, warn() {}, error() {} };
 const NOW = new Date("2026-11-26T09:00:00Z");

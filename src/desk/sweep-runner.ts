@@ -1,6 +1,6 @@
-import type { Log } from "../port.js";
-import { withPriority } from "../../runtime/priority.js";
-import { parseSweepInterval } from "../../runtime/sweep-interval.js";
+import type { Log } from "./port.js";
+import { withPriority } from "../runtime/priority.js";
+import { parseSweepInterval } from "../runtime/sweep-interval.js";
 import { addSummary, createSummary, formatSummary, type SweepSummary } from "./sweep-summary.js";
 
 /** One platform's sweep: every repository or project it serves, once. */

@@ -1,5 +1,5 @@
-import type { SweepComment } from "../../core/plan-sweep.js";
-import type { OpenIssue } from "../port.js";
+import type { SweepComment } from "../core/plan-sweep.js";
+import type { OpenIssue } from "./port.js";
 
 /**
  * The comments a sweep read, kept per issue with the issue's version (its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SweepRunner, type Sweep } from "../../../src/platforms/shared/sweep-runner.js";
-import { createSummary } from "../../../src/platforms/shared/sweep-summary.js";
+import { SweepRunner, type Sweep } from "../../src/desk/sweep-runner.js";
+import { createSummary } from "../../src/desk/sweep-summary.js";
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 

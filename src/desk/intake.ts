@@ -1,15 +1,15 @@
-import { describeLabel, SUPPORT_LABEL } from "../../core/labels.js";
-import { classifyUrgency } from "../../core/classify.js";
-import { countOpenTickets } from "../../core/open-tickets.js";
-import { emptyChanges } from "../../core/plan.js";
-import { planIntake, type IntakeResult } from "../../core/plan-intake.js";
-import { hasLabel } from "../../core/text-match.js";
-import { whyNotATicket } from "../../core/not-a-ticket.js";
-import type { AgencyTeamMembers } from "../../core/team.js";
-import type { Ticket } from "../../core/types.js";
-import type { Config } from "../../config/schema.js";
-import type { IssueTracker, Log } from "../port.js";
-import { currentPriority, withPriority } from "../../runtime/priority.js";
+import { describeLabel, SUPPORT_LABEL } from "../core/labels.js";
+import { classifyUrgency } from "../core/classify.js";
+import { countOpenTickets } from "../core/open-tickets.js";
+import { emptyChanges } from "../core/plan.js";
+import { planIntake, type IntakeResult } from "../core/plan-intake.js";
+import { hasLabel } from "../core/text-match.js";
+import { whyNotATicket } from "../core/not-a-ticket.js";
+import type { AgencyTeamMembers } from "../core/team.js";
+import type { Ticket } from "../core/types.js";
+import type { Config } from "../config/schema.js";
+import type { IssueTracker, Log } from "./port.js";
+import { currentPriority, withPriority } from "../runtime/priority.js";
 import type { RepoConfig } from "./repo-config.js";
 
 export interface IntakeRequest {

@@ -1,5 +1,5 @@
-import type { ConfigError } from "../../config/errors.js";
-import type { Config } from "../../config/schema.js";
+import type { ConfigError } from "../config/errors.js";
+import type { Config } from "../config/schema.js";
 
 /** A repository's configuration as an adapter found it. */
 export type RepoConfig =
