@@ -1,25 +1,12 @@
-import nock from "nock";
+// Intake on GitHub: labels, people and the one acknowledgement; what is triaged stays as it is.
+
 import { describe, expect, it } from "vitest";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { createdLabel, mockIssueUpdate, mockUserLookup, restLabels } from "../../helpers/github-graphql.js";
-import { API, createLogCapture, createTestProbot, INSTALLATION, issuePayload, OWNER, pushPayload, readFixture, REPO, restIssue } from "../../helpers/github.js";
+import { createTestProbot, issuePayload, restIssue } from "../../helpers/github.js";
+import { CONFIG, configPath, deliver, DOWN, mockToken, repoPath, THURSDAY_10_BERLIN } from "./intake-helpers.js";
 
 useStrictNock();
-
-const CONFIG = readFixture("spec-example.yml");
-const THURSDAY_10_BERLIN = new Date("2026-11-26T09:00:00Z");
-const repoPath = `/repos/${OWNER}/${REPO}`;
-const configPath = new RegExp(`^/repos/${OWNER}/${REPO}/contents/\\.github(/|%2F)frontdesk\\.yml`);
-
-function mockToken(scope: nock.Scope = nock(API)) {
-  return scope
-    .post(`/app/installations/${INSTALLATION}/access_tokens`)
-    .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} });
-}
-
-function deliver(probot: ReturnType<typeof createTestProbot>["probot"], payload: object, name = "issues", id = "delivery-1") {
-  return probot.receive({ id, name, payload } as never);
-}
 
 /** Other open tickets: alice 1, ann 0; bob 2, carol 1. */
 const OTHER_TICKETS = [
@@ -28,8 +15,6 @@ const OTHER_TICKETS = [
   restIssue({ number: 5, title: "c", labels: ["support"], assignees: ["carol"] }),
   restIssue({ number: 6, title: "not a ticket", labels: ["question"], assignees: ["carol", "ann"] }),
 ];
-
-const DOWN = { number: 7, title: "Website is down!", body: "Nothing loads since 9:00." };
 
 describe("GitHub intake", () => {
   it("triages 'Website is down!' with labels, a contact, an implementer and one acknowledgement", async () => {
@@ -186,121 +171,5 @@ describe("GitHub intake", () => {
   ])("makes no call at all for an issue by %s", async (_name, issue) => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
     await deliver(probot, issuePayload(issue));
-  });
-
-  it("makes no write in a repository without frontdesk.yml", async () => {
-    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    const api = mockToken()
-      .get(configPath)
-      .reply(404, { message: "Not Found" })
-      .get(new RegExp(`^/repos/${OWNER}/\\.github/contents/\\.github(/|%2F)frontdesk\\.yml`))
-      .reply(404, { message: "Not Found" });
-    await deliver(probot, issuePayload(DOWN));
-  });
-
-  it("ignores authors in ignore_authors and pauses with enabled: false", async () => {
-    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    mockToken().get(configPath).reply(200, `${CONFIG}\n`.replace("enabled: true", "enabled: false"));
-    await deliver(probot, issuePayload(DOWN));
-    await deliver(probot, issuePayload({ ...DOWN, author: "deploy-user" }), "issues", "delivery-2");
-  });
-
-  it("labels a ticket support and nothing else when the configuration is invalid, and logs file:line:col", async () => {
-    const capture = createLogCapture();
-    const { probot } = createTestProbot(THURSDAY_10_BERLIN, undefined, capture.log);
-    const broken = CONFIG.replace("contacts: [alice, ann]", "contcts: [alice, ann]");
-    let labels: unknown;
-    const api = mockToken()
-      .get(configPath)
-      .reply(200, broken)
-      .get(`${repoPath}/labels`)
-      .query(true)
-      .reply(200, restLabels(["support"]))
-      ;
-    mockIssueUpdate(api, undefined, (update) => (labels = update));
-
-    await deliver(probot, issuePayload(DOWN));
-
-    expect(labels).toEqual({ issue: 7, addLabels: ["support"], removeLabels: [], addAssignees: [], removeAssignees: [] });
-    const errors = capture.lines.filter((line) => line.level === 50).map((line) => [line.repo, line.msg]);
-    expect(errors).toEqual([
-      ["acme/site", 'invalid configuration: acme/site:.github/frontdesk.yml:8:3: team.contcts: unknown key "contcts"; did you mean "contacts"?'],
-    ]);
-  });
-
-  it("reports unreadable YAML with its line and still keeps the ticket", async () => {
-    const capture = createLogCapture();
-    const { probot } = createTestProbot(THURSDAY_10_BERLIN, undefined, capture.log);
-    const api = mockToken()
-      .get(configPath)
-      .reply(200, "team:\n  contacts: [alice\n  leads: [lena]\n")
-      .get(`${repoPath}/labels`)
-      .query(true)
-      .reply(200, restLabels(["support"]))
-      ;
-    mockIssueUpdate(api, { issue: 7, addLabels: ["support"] });
-
-    await deliver(probot, issuePayload(DOWN));
-
-    const error = capture.lines.find((line) => line.level === 50);
-    expect(error?.msg).toMatch(/^invalid configuration: acme\/site:\.github\/frontdesk\.yml:\d+:\d+: /u);
-  });
-
-  it("costs three calls, two of them writes, for a new ticket once config, labels and people are cached", async () => {
-    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    const existing = restLabels(["support", "urgency: emergency", "urgency: task", "function: development", "function: design"]);
-    const api = mockToken()
-      .get(configPath)
-      .reply(200, CONFIG)
-      .get(`${repoPath}/issues`)
-      .query(true)
-      .reply(200, [restIssue(DOWN)])
-      .get(`${repoPath}/labels`)
-      .query(true)
-      .reply(200, existing)
-      .post(`${repoPath}/issues/7/comments`)
-      .reply(201, { id: 1 });
-    mockUserLookup(api);
-    mockIssueUpdate(api);
-    await deliver(probot, issuePayload(DOWN));
-
-    const calls: string[] = [];
-    // Ticket 9 ties over the same people as ticket 7, whose node ids are cached now.
-    const second = { number: 9, title: "Website is down again" };
-    nock(API)
-      .get(`${repoPath}/issues`)
-      .query(true)
-      .reply(200, [restIssue(second)])
-      .post("/graphql", (body) => String(body.query).includes("mutation FrontdeskIssue"))
-      .reply(200, { data: {} })
-      .post(`${repoPath}/issues/9/comments`)
-      .reply(201, { id: 2 })
-      .on("request", (request: { method: string; path: string }) => calls.push(`${request.method} ${request.path}`));
-    await deliver(probot, issuePayload(second), "issues", "delivery-2");
-
-    expect(calls).toEqual([
-      "GET /repos/acme/site/issues?state=open&per_page=100",
-      "POST /graphql",
-      "POST /repos/acme/site/issues/9/comments",
-    ]);
-  });
-
-  it("reads the configuration again after a push that changed it", async () => {
-    const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    mockToken().get(configPath).reply(200, CONFIG.replace("enabled: true", "enabled: false"));
-    await deliver(probot, issuePayload(DOWN));
-    await deliver(probot, pushPayload({ added: ["README.md"] }), "push", "push-1");
-    await deliver(probot, issuePayload({ ...DOWN, number: 8 }), "issues", "delivery-2");
-    const push = pushPayload({ modified: [".github/frontdesk.yml"] });
-    // The push also gets its check run, read at the pushed commit.
-    nock(API)
-      .get(configPath)
-      .query({ ref: push.after })
-      .reply(200, CONFIG.replace("enabled: true", "enabled: false"))
-      .post(`${repoPath}/check-runs`)
-      .reply(201, {});
-    await deliver(probot, push, "push", "push-2");
-    nock(API).get(configPath).reply(200, CONFIG.replace("enabled: true", "enabled: false"));
-    await deliver(probot, issuePayload({ ...DOWN, number: 9 }), "issues", "delivery-3");
   });
 });
