@@ -33,6 +33,8 @@ export type Trigger =
   | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean; author: string }
   /** A person added this label; only the team's labels are decisions, the client side's change nothing. */
   | { kind: "label"; label: string; authorized: boolean }
+  /** A team member set the platform's own estimate (GitLab's `/estimate` quick action): a duration. */
+  | { kind: "estimate"; duration: string; author: string }
   /** Nothing happened; check the ticket against its estimate (after intake, say). */
   | { kind: "review" };
 
@@ -117,6 +119,8 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
     for (const line of trigger.parsed.malformed) {
       replies.push({ key: "malformed", vars: { command: neutralizeQuote(line.text), accepted: line.accepted } });
     }
+  } else if (trigger.kind === "estimate") {
+    recordEstimate(trigger.duration, "command");
   } else if (trigger.kind === "label") {
     const level = Object.keys(config.urgency.levels).find((key) => sameLabel(urgencyLabel(config, key), trigger.label));
     const size = estimateFromSizeLabel(config, trigger.label);

@@ -4,7 +4,8 @@ import { describeLabel } from "../core/labels.js";
 import { countOpenTickets } from "../core/open-tickets.js";
 import { emptyChanges, type Changes } from "../core/plan.js";
 import { planProjectStep, type ProjectResult, type Trigger } from "../core/plan-project.js";
-import type { AgencyTeamMembers } from "../core/team.js";
+import { compareWithThreshold, findEstimate } from "../core/estimate.js";
+import { isTeamMember, type AgencyTeamMembers } from "../core/team.js";
 import type { Comment, Ticket } from "../core/types.js";
 import type { Log, TicketEditor } from "./port.js";
 import { reconcileIntake } from "./intake.js";
@@ -43,7 +44,8 @@ export async function resolveProjectStep(
   if (notATicket) return { ticket, comments, result: { kind: "skip", reason: notATicket } };
   const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, teamMembers, now });
   let result: ProjectResult = plan();
-  if (result.kind === "untriaged" && trigger.kind === "comment" && !refused) {
+  // A team member's word (a command, an estimate) on a ticket never triaged: triage it first.
+  if (result.kind === "untriaged" && ((trigger.kind === "comment" && !refused) || trigger.kind === "estimate")) {
     const repoConfig: RepoConfig = { kind: "valid", config, warnings: [] };
     await reconcileIntake({ tracker, config: repoConfig, ticket, commentCount: comments.length, reopened: false, now, log, teamMembers });
     [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
@@ -114,4 +116,22 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
 function labelsAfter(ticket: Ticket, changes: Changes): string[] {
   const removed = new Set(changes.removeLabels.map((label) => label.toLowerCase()));
   return [...ticket.labels.filter((label) => !removed.has(label.toLowerCase())), ...changes.addLabels];
+}
+
+/**
+ * Right after intake, by a webhook or by the sweep: a ticket the team opened
+ * with an estimate above the threshold becomes project work at once. The
+ * estimate is the platform's own when it keeps one (`platformEstimate`:
+ * GitLab's time estimate, which `/estimate` in the description sets), else
+ * what came with the issue (a size label, a form answer). From the client
+ * side it is a hint, which intake already labelled `needs estimate`. Costs
+ * nothing for the others. Call it inside the issue's lock.
+ */
+export async function reviewAfterTriage(input: Omit<ProjectStepInput, "trigger">, platformEstimate?: string): Promise<ProjectStepOutcome | undefined> {
+  const { config, ticket, teamMembers } = input;
+  if (!isTeamMember(config, ticket.author.login, teamMembers)) return undefined;
+  const estimate = platformEstimate ?? findEstimate(config, ticket)?.duration;
+  if (!estimate || !compareWithThreshold(config, estimate).above) return undefined;
+  const trigger: Trigger = platformEstimate ? { kind: "estimate", duration: platformEstimate, author: ticket.author.login } : { kind: "review" };
+  return reconcileProjectStep({ ...input, trigger });
 }

@@ -3,9 +3,10 @@ import type { TenancyPolicy } from "../../config/tenancy.js";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import { reconcileIntake } from "../../desk/intake.js";
+import { triageTicket } from "../../desk/triage.js";
 import { checkConfigCommit, touchesConfig } from "./config-check.js";
-import { handleIssueComment, handleIssueLabeled, reviewAfterIntake, type CommandDeps } from "./commands.js";
+import { handleIssueComment, handleIssueLabeled, type CommandDeps } from "./commands.js";
+import { ProjectBoards } from "./projects.js";
 import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
 import { toActor, toTicket } from "./mapper.js";
 import { GitHubTracker } from "./tracker.js";
@@ -60,8 +61,9 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
       deps.identity.login(),
       config.kind === "valid" ? listAgencyTeamMembers(context.octokit, deps.cache, config.config, context.log) : undefined,
     ]);
-    const outcome = await reconcileIntake({
-      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, self),
+    const boards = new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name);
+    await triageTicket({
+      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, self, boards),
       config,
       ticket,
       commentCount: issue.comments,
@@ -70,7 +72,6 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
       log: context.log,
       teamMembers,
     });
-    if (outcome.kind === "triage" && config.kind === "valid") await reviewAfterIntake(context, deps, config.config, teamMembers ?? new Set());
   });
 }
 

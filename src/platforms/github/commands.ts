@@ -1,14 +1,13 @@
 import type { Context } from "probot";
 import type { Config } from "../../config/schema.js";
 import { findCommandLines, parseCommands } from "../../core/commands.js";
-import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
+import { estimateFromSizeLabel } from "../../core/estimate.js";
 import { urgencyLabel } from "../../core/labels.js";
 import { type Trigger } from "../../core/plan-project.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import { authorizeCommand, isTeamMember, type AgencyTeamMembers } from "../../core/team.js";
 import { sameLabel } from "../../core/text-match.js";
 import type { Ticket } from "../../core/types.js";
-import type { Log } from "../../desk/port.js";
 import { reconcileProjectStep } from "../../desk/project-step.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { listAgencyTeamMembers } from "./agency-teams.js";
@@ -62,45 +61,6 @@ export async function handleIssueLabeled(context: Context<"issues.labeled">, dep
     const trigger: Trigger = { kind: "label", label: label.name, authorized };
     await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger });
   });
-}
-
-/**
- * Right after intake: a ticket that arrived with an estimate above the
- * threshold (a size label, an issue-form answer) becomes project work at once.
- * Costs nothing for the others. Call it inside the issue's lock.
- */
-export async function reviewAfterIntake(
-  context: Context<"issues.opened" | "issues.reopened">,
-  deps: CommandDeps,
-  config: Config,
-  teamMembers: AgencyTeamMembers,
-): Promise<void> {
-  const { issue, repository } = context.payload;
-  const ticket = toTicket(repository.full_name, issue);
-  // An estimate that came with the issue is the team's only when the team opened it; the client's is a hint (`needs estimate`).
-  if (!isTeamMember(config, ticket.author.login, teamMembers)) return;
-  const estimate = findEstimate(config, ticket);
-  if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
-  await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger: { kind: "review" } });
-}
-
-/**
- * A ticket the sweep triaged because its opening event was lost: the same
- * review as {@link reviewAfterIntake}. Costs nothing unless its estimate is
- * above the threshold; the tracker knows the issue's node id from its listing.
- */
-export async function reviewSweptTicket(
-  tracker: GitHubTracker,
-  config: Config,
-  ticket: Ticket,
-  now: Date,
-  log: Log,
-  teamMembers?: AgencyTeamMembers,
-): Promise<void> {
-  if (!isTeamMember(config, ticket.author.login, teamMembers)) return;
-  const estimate = findEstimate(config, ticket);
-  if (!estimate || !compareWithThreshold(config, estimate.duration).above) return;
-  await reconcileProjectStep({ tracker, config, ticket, trigger: { kind: "review" }, now, log, teamMembers });
 }
 
 type AnyContext = Context<"issue_comment.created" | "issues.labeled" | "issues.opened" | "issues.reopened">;

@@ -8,7 +8,7 @@ import { isRateLimitError } from "../../desk/sweep-errors.js";
 import { sweepRepository } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
 import { addSummary, createSummary, type SweepSummary } from "../../desk/sweep-summary.js";
-import { reviewSweptTicket } from "./commands.js";
+import { reviewAfterTriage } from "../../desk/project-step.js";
 import { ProjectBoards } from "./projects.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { toComment, type GitHubComment } from "./mapper.js";
@@ -116,7 +116,7 @@ async function sweepGitHubRepository(
     config,
     readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets, self),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
-    afterTriage: (issue, valid) => reviewSweptTicket(tracker, valid, issue.ticket, now, log, teamMembers),
+    afterTriage: (issue, valid) => reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, teamMembers }).then(() => undefined),
     teamMembers,
     now,
     log,

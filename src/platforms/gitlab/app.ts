@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { Log } from "../../desk/port.js";
-import { reconcileIntake } from "../../desk/intake.js";
+import { triageTicket } from "../../desk/triage.js";
 import { GITLAB_CONFIG_PATH } from "./config-loader.js";
 import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
 import { isBotUser, toTicketFromHook } from "./mapper.js";
-import { handleIssueUpdate, handleNoteHook, reviewAfterIntake } from "./commands.js";
+import { handleIssueUpdate, handleNoteHook } from "./commands.js";
+import { estimateFromSeconds } from "./estimate.js";
 import { reportConfigStatus } from "./config-status.js";
 import { issueHookSchema, noteHookSchema, pushHookSchema, type IssueHook, type PushHook } from "./payloads.js";
 import { forgetProject, ProjectNotFoundError, ProjectOutOfScopeError, resolveProject, type ResolvedProject } from "./resolve-project.js";
@@ -107,7 +108,8 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
     if (config.kind === "invalid") {
       for (const error of config.errors) log.error({ repo: project.path, issue: ticket.number }, `invalid configuration: ${error.format()}`);
     }
-    const outcome = await reconcileIntake({
+    const seconds = hook.object_attributes.time_estimate ?? 0;
+    const { intake, review } = await triageTicket({
       tracker: new GitLabTracker(project, { client: deps.client, cache: deps.cache, users: deps.users, self, log }),
       config,
       ticket,
@@ -116,10 +118,12 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
       reopened: action === "reopen",
       now: deps.now(),
       log,
+      // GitLab's own estimate (`/estimate` in the description), in the configured business day.
+      platformEstimate: seconds > 0 && config.kind === "valid" ? estimateFromSeconds(config.config, seconds) : undefined,
     });
-    const review = outcome.kind === "triage" && config.kind === "valid" ? await reviewAfterIntake(hook, deps, config.config, self, log) : undefined;
-    const reason = outcome.kind === "skip" ? outcome.reason : outcome.kind;
-    return { status: "done", reason: review ? `${reason}; ${review.reason}` : reason };
+    const reason = intake.kind === "skip" ? intake.reason : intake.kind;
+    const reviewed = review && (review.kind === "done" ? review.notes.join("; ") || "reconciled" : review.reason);
+    return { status: "done", reason: reviewed ? `${reason}; ${reviewed}` : reason };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { findCommandLines, parseCommands } from "../../core/commands.js";
-import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "../../core/estimate.js";
+import { estimateFromSizeLabel } from "../../core/estimate.js";
 import { urgencyLabel } from "../../core/labels.js";
 import { whyNotATicket } from "../../core/not-a-ticket.js";
 import { type Trigger } from "../../core/plan-project.js";
@@ -77,40 +77,9 @@ export async function handleIssueUpdate(payload: IssueHook, deps: GitLabAppDeps,
   });
 }
 
-/**
- * Right after intake: a ticket that arrived with an estimate above the
- * threshold (`/estimate` in its description, a size label, a form answer)
- * becomes project work at once. Costs nothing for the others. Call it inside
- * the issue's lock.
- */
-export async function reviewAfterIntake(payload: IssueHook, deps: GitLabAppDeps, config: Config, self: SelfUser, log: Log): Promise<EventOutcome | undefined> {
-  const ticket = toTicketFromHook(payload, self);
-  const seconds = payload.object_attributes.time_estimate ?? 0;
-  return reviewEstimate({ deps, project: toProjectRef(payload.project), self, config, ticket, log }, seconds);
-}
-
-/**
- * Project work at once for a new ticket whose estimate (GitLab's time
- * estimate in seconds first) is above the threshold; nothing for the others.
- * After a hook's intake, and after the sweep triaged a ticket whose hook was
- * lost. Call it inside the issue's lock.
- */
-export async function reviewEstimate(request: Omit<StepRequest, "trigger">, seconds: number): Promise<EventOutcome | undefined> {
-  const { config, ticket } = request;
-  // An estimate that came with the issue is the team's only when the team opened it; the client's is a hint (`needs estimate`).
-  if (!isTeamMember(config, ticket.author.login)) return undefined;
-  const trigger: Trigger = seconds > 0 ? estimateTrigger(config, seconds, ticket.author.login) : { kind: "review" };
-  const estimate = seconds > 0 ? estimateFromSeconds(config, seconds) : findEstimate(config, ticket)?.duration;
-  if (!estimate || !compareWithThreshold(config, estimate).above) return undefined;
-  return reconcileStep({ ...request, trigger });
-}
-
-/** GitLab's time estimate as the `/estimate` command it came from. */
+/** GitLab's time estimate, which a team member set with `/estimate`, as frontdesk's estimate trigger. */
 function estimateTrigger(config: Config, seconds: number, author: string): Trigger {
-  const duration = estimateFromSeconds(config, seconds);
-  const command = { name: "estimate" as const, duration, text: `/estimate ${duration}` };
-  // No note to answer: the estimate cannot be malformed, so there is never a reply. Only the team's estimates get here.
-  return { kind: "comment", commentId: 0, parsed: { commands: [command], malformed: [] }, authorized: true, author };
+  return { kind: "estimate", duration: estimateFromSeconds(config, seconds), author };
 }
 
 /** Runs `task` in the issue's lock when the project has a valid configuration and the issue is a ticket. */

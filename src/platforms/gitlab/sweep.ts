@@ -6,7 +6,8 @@ import { sweepRepository } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
 import { addSummary, createSummary, type SweepSummary } from "../../desk/sweep-summary.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
-import { reviewEstimate } from "./commands.js";
+import { reviewAfterTriage } from "../../desk/project-step.js";
+import { estimateFromSeconds } from "./estimate.js";
 import { ProjectOutOfScopeError, resolveProject, toResolvedProject, type ResolvedProject } from "./resolve-project.js";
 import type { SeenProjects } from "./seen-projects.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
@@ -107,8 +108,8 @@ async function sweepProject(deps: Deps, project: ResolvedProject, now: Date, log
     readComments: (tickets) => readNotes(deps, tracker, ref, tickets),
     lock: (iid, task) => lockIssue(deps.app, ref, iid, task),
     afterTriage: async (issue, valid) => {
-      const request = { deps: deps.app, project: ref, self, config: valid, ticket: issue.ticket, log };
-      await reviewEstimate(request, tracker.timeEstimateOf(issue.ticket.number) ?? 0);
+      const seconds = tracker.timeEstimateOf(issue.ticket.number) ?? 0;
+      await reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log }, seconds > 0 ? estimateFromSeconds(valid, seconds) : undefined);
     },
     now,
     log,
