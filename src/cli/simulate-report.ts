@@ -1,6 +1,5 @@
 import type { Config } from "../config/schema.js";
 import type { Pick } from "../core/assign.js";
-import { toBusinessHours } from "../core/business-time.js";
 import type { Classification } from "../core/classify.js";
 import { formatDue } from "../core/messages.js";
 import type { IntakeResult } from "../core/plan-intake.js";

@@ -25,7 +25,7 @@ export class SweepCommentsCache {
     const key = keyOf(repo, issue);
     this.#entries.delete(key);
     // frontdesk reads only its own comments' markers; of the others, who wrote them and when.
-    this.#entries.set(key, { version, comments: comments.map((comment) => (comment.author.isBot ? comment : { ...comment, body: "" })) });
+    this.#entries.set(key, { version, comments: comments.map((comment) => (comment.author.isSelf === true ? comment : { ...comment, body: "" })) });
     if (this.#entries.size > this.maxEntries) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);

@@ -68,9 +68,16 @@ export class RepoCache {
     const updated = cached.then(update);
     values.set(field, updated);
     const settled = this.#entries.get(repo.toLowerCase())?.settled;
-    void updated.then((value) => {
-      if (values.get(field) === updated) settled?.set(field, value);
-    });
+    // A load that was still running when the update came may fail: then the
+    // failure is not kept (the next caller loads again), as in get().
+    updated.then(
+      (value) => {
+        if (values.get(field) === updated) settled?.set(field, value);
+      },
+      () => {
+        if (values.get(field) === updated) values.delete(field);
+      },
+    );
   }
 
   clear(repo: string): void {
