@@ -29,8 +29,12 @@ export type BoardAction = { kind: "add"; board: string; status?: string } | { ki
 
 /** What made frontdesk look at the ticket. */
 export type Trigger =
-  /** A comment with commands, by a team member or not (`author` is who wrote it). */
-  | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean; author: string }
+  /**
+   * A comment with commands, by a team member or not (`author` is who wrote
+   * it); `internal` when only the team sees it (a GitLab internal note), so
+   * that frontdesk's answer is internal too.
+   */
+  | { kind: "comment"; commentId: number; parsed: ParsedComment; authorized: boolean; author: string; internal?: boolean }
   /** A person added this label; only the team's labels are decisions, the client side's change nothing. */
   | { kind: "label"; label: string; authorized: boolean }
   /** A team member set the platform's own estimate (GitLab's `/estimate` quick action): a duration. */
@@ -156,11 +160,11 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
       : replaceMarker(ack.body, ACK_MARKER, after);
     plan.ack = { id: ack.id, body };
   }
+  plan.changes.comments.push(...comments);
   if (trigger.kind === "comment") {
     const reply = planReply(config, input.comments, trigger.commentId, replies);
-    if (reply) comments.push(reply);
+    if (reply) answer(plan.changes, trigger, reply);
   }
-  plan.changes.comments.push(...comments);
   return plan;
 }
 
@@ -185,8 +189,14 @@ function planRefusal(input: ProjectInput, trigger: Extract<Trigger, { kind: "com
   );
   if (!reply) return { kind: "skip", reason: "already answered" };
   const plan = createDraft(ticket).changes;
-  plan.comments.push(reply);
+  answer(plan, trigger, reply);
   return { kind: "plan", plan: { changes: plan, board: [], notes: ["refused: the client side"] } };
+}
+
+/** frontdesk's answer to a command goes where the command was: an internal note is answered internally. */
+function answer(changes: Changes, trigger: Extract<Trigger, { kind: "comment" }>, reply: string): void {
+  if (trigger.internal) (changes.internalComments ??= []).push(reply);
+  else changes.comments.push(reply);
 }
 
 /** The chosen level's label only, and a due time counted from now, when the level changed. */

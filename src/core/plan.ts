@@ -10,6 +10,13 @@ export interface Changes {
   unassign: string[];
   /** New comments, in order; each carries frontdesk's hidden marker. */
   comments: string[];
+  /**
+   * New comments only the team sees (GitLab's internal notes), after
+   * `comments`: frontdesk's answer to a command in an internal note. A
+   * platform without internal comments must refuse them, never post them
+   * where the client reads.
+   */
+  internalComments?: string[];
 }
 
 export function emptyChanges(): Changes {
@@ -22,6 +29,7 @@ export function isEmpty(changes: Changes): boolean {
     changes.removeLabels.length === 0 &&
     changes.assign.length === 0 &&
     changes.unassign.length === 0 &&
-    changes.comments.length === 0
+    changes.comments.length === 0 &&
+    (changes.internalComments ?? []).length === 0
   );
 }

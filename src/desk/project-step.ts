@@ -86,9 +86,12 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
   const boards = board.length === 0 ? undefined : tracker.boards;
   // The configuration check already named the keys this platform cannot serve (GitLab: board URLs).
   if (board.length > 0 && !boards) log.debug({ repo: tracker.repo, issue: number, board }, "boards are not served on this platform");
-  await Promise.all([tracker.apply(number, { ...changes, comments: [] }, describe), boards?.apply(number, board)]);
+  const { comments, internalComments, ...edits } = changes;
+  await Promise.all([tracker.apply(number, { ...edits, comments: [] }, describe), boards?.apply(number, board)]);
   if (ack) await tracker.editComment(ack.id, ack.body);
-  if (changes.comments.length > 0) await tracker.apply(number, { ...emptyChanges(), comments: changes.comments }, describe);
+  if (comments.length > 0 || (internalComments ?? []).length > 0) {
+    await tracker.apply(number, { ...emptyChanges(), comments, ...(internalComments ? { internalComments } : {}) }, describe);
+  }
   if (move && !tracker.moveIssue) log.debug({ repo: tracker.repo, issue: number, move }, "moving issues is not served on this platform");
   else if (move && tracker.moveIssue) {
     // frontdesk's own labels go along: they are created in the target first.

@@ -15,9 +15,9 @@ describe("emptyChanges and isEmpty", () => {
     ["assign", "ann"],
     ["unassign", "lena"],
     ["comments", "Thanks"],
+    ["internalComments", "Only for the team"],
   ])("one entry in %s is a change", (field, value) => {
-    const changes = emptyChanges();
-    changes[field].push(value);
+    const changes: Changes = { ...emptyChanges(), [field]: [value] };
     expect(isEmpty(changes)).toBe(false);
   });
 });

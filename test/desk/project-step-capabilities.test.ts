@@ -91,4 +91,18 @@ describe("reconcileProjectStep: capabilities by name", () => {
     await reconcileProjectStep({ tracker, config, ticket: TRIAGED, trigger: byLena("/urgency emergency"), now: NOW, log: createMemoryLog() });
     expect(moves).toEqual([]);
   });
+
+  it.each([
+    ["an internal note is answered with an internal comment", true, { comments: 0, internal: 1 }],
+    ["a public comment is answered publicly", false, { comments: 1, internal: 0 }],
+  ])("%s", async (_name, internal, expected) => {
+    const { tracker } = platform({});
+    const trigger: Trigger = { ...(byLena("/urgency whenever") as Extract<Trigger, { kind: "comment" }>), internal };
+    await reconcileProjectStep({ tracker, config: specConfig(), ticket: TRIAGED, trigger, now: NOW, log: createMemoryLog() });
+    const written = tracker.applied(7).filter((changes) => changes.comments.length > 0 || (changes.internalComments ?? []).length > 0);
+    expect(written).toHaveLength(1);
+    expect(written[0]!.comments).toHaveLength(expected.comments);
+    expect(written[0]!.internalComments ?? []).toHaveLength(expected.internal);
+    expect([...written[0]!.comments, ...(written[0]!.internalComments ?? [])][0]).toContain("Sorry, I could not read `/urgency whenever`");
+  });
 });

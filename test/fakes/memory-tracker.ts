@@ -128,7 +128,7 @@ export class MemoryTracker implements TicketEditor {
     const unassigned = changes.unassign.map((login) => login.toLowerCase());
     ticket.assignees = ticket.assignees.filter((login) => !unassigned.includes(login.toLowerCase()));
     for (const login of changes.assign) if (!ticket.assignees.some((name) => name.toLowerCase() === login.toLowerCase())) ticket.assignees.push(login);
-    for (const body of changes.comments) issue.comments.push({ id: this.#nextCommentId++, author: SELF, body, createdAt: this.now });
+    for (const body of [...changes.comments, ...(changes.internalComments ?? [])]) issue.comments.push({ id: this.#nextCommentId++, author: SELF, body, createdAt: this.now });
     this.writes.push(write);
   }
 

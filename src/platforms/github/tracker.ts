@@ -106,6 +106,8 @@ export class GitHubTracker implements TicketEditor {
     }
     // The comment goes last: it carries the marker that says "triaged", so it
     // must not exist unless everything before it happened.
+    // GitHub has no comments only the team sees: refuse them rather than show them to the client.
+    if ((changes.internalComments ?? []).length > 0) throw new Error("GitHub has no internal comments");
     for (const body of changes.comments) await this.#createComment(issue, body);
   }
 

@@ -38,10 +38,10 @@ export async function handleNoteHook(payload: NoteHook, deps: GitLabAppDeps, log
     const authorization = authorizeCommand(config, author);
     log.debug({ repo: project.path, issue: ticket.number, by: author, authorization }, "commands");
     const parsed = parseCommands(config, note.note);
-    const trigger: Trigger = { kind: "comment", commentId: note.id, parsed, authorized: authorization.allowed, author };
     // The client does not see the team's internal notes, nor must it see frontdesk's answers to them.
-    const internalNote = note.internal || note.confidential ? note.id : undefined;
-    return reconcileStep({ deps, project, self, config, ticket, trigger, log, internalNote });
+    const internal = Boolean(note.internal || note.confidential);
+    const trigger: Trigger = { kind: "comment", commentId: note.id, parsed, authorized: authorization.allowed, author, internal };
+    return reconcileStep({ deps, project, self, config, ticket, trigger, log });
   });
 }
 
@@ -112,14 +112,12 @@ export interface StepRequest {
   ticket: Ticket;
   trigger: Trigger;
   log: Log;
-  /** The internal note being answered, if the command came in one. */
-  internalNote?: number;
 }
 
 /** The project step through the shared executor, with a tracker of this delivery's project. */
 async function reconcileStep(step: StepRequest): Promise<EventOutcome> {
   const { deps, config, trigger, log } = step;
-  const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log, internalNote: step.internalNote });
+  const tracker = new GitLabTracker(step.project, { client: deps.client, cache: deps.cache, users: deps.users, self: step.self, log });
   const outcome = await reconcileProjectStep({ tracker, config, ticket: step.ticket, trigger, now: deps.now(), log });
   if (outcome.kind === "nothing") return ignored(outcome.reason);
   return { status: "done", reason: outcome.notes.join("; ") || "reconciled" };

@@ -1,6 +1,5 @@
 import type { LabelSpec } from "../../core/labels.js";
 import type { Changes } from "../../core/plan.js";
-import { replyTarget } from "../../core/plan-reply.js";
 import type { Comment, Ticket } from "../../core/types.js";
 import type { Log, OpenIssue, TicketEditor } from "../../desk/port.js";
 import { withPriority } from "../../runtime/priority.js";
@@ -23,8 +22,6 @@ export interface GitLabTrackerDeps {
   users: UserDirectory;
   self: SelfUser;
   log: Log;
-  /** An internal note being answered: frontdesk's reply to it is internal too, never shown to the client. */
-  internalNote?: number;
 }
 
 /** frontdesk was asked to edit a note it has not read on this delivery. */
@@ -138,10 +135,9 @@ export class GitLabTracker implements TicketEditor {
     if (Object.keys(edit).length > 0) await client.issues.edit(this.#project.id, iid, edit);
     // Notes go last: the acknowledgement carries the marker that says
     // "triaged", so it must not exist unless everything before it happened.
-    for (const body of changes.comments) {
-      const internal = this.#deps.internalNote !== undefined && replyTarget(body) === this.#deps.internalNote;
-      await client.issueNotes.create(this.#project.id, iid, body, internal ? { internal: true } : undefined);
-    }
+    for (const body of changes.comments) await client.issueNotes.create(this.#project.id, iid, body);
+    // Internal notes: only the project's members with Reporter access or more see them, never the client's public view.
+    for (const body of changes.internalComments ?? []) await client.issueNotes.create(this.#project.id, iid, body, { internal: true });
   }
 
   #rememberAssignees(issue: GitLabRestIssue): void {
