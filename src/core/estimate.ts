@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { durationToMinutes, isValidDuration } from "../config/values.js";
+import { durationToMinutes, formatMinutes, isValidDuration } from "../config/values.js";
 import { dayMinutes, toBusinessHours } from "./business-time.js";
 import { readFormField, sameLabel } from "./text-match.js";
 import type { Ticket } from "./types.js";
@@ -81,6 +81,16 @@ export function estimateFromForm(config: Config, body: string): Estimate | undef
  */
 export function findEstimate(config: Config, ticket: Ticket, recorded?: Estimate): Estimate | undefined {
   return recorded ?? estimateFromSizeLabels(config, ticket.labels) ?? estimateFromForm(config, ticket.body);
+}
+
+/**
+ * A platform's own estimate in minutes of work (GitLab's `time_estimate` / 60;
+ * its `/estimate 2d` counts 8-hour days, so 960) as a frontdesk duration,
+ * written in the configured business day: `2d` with 09:00-17:00, `1d7h` with
+ * 09:00-18:00. The minutes are what is compared, not the text.
+ */
+export function estimateFromMinutes(config: Config, minutes: number): string {
+  return formatMinutes(Math.max(1, Math.round(minutes)), dayMinutes(toBusinessHours(config.business_hours)));
 }
 
 /** An estimate against `project_work.threshold`, both in business minutes. */

@@ -1,115 +1,60 @@
 import type { Context } from "probot";
-import type { Config } from "../../config/schema.js";
-import { findCommandLines, parseCommands } from "../../core/commands.js";
-import { estimateFromSizeLabel } from "../../core/estimate.js";
-import { urgencyLabel } from "../../core/labels.js";
-import { type Trigger } from "../../core/plan-project.js";
-import { whyNotATicket } from "../../core/not-a-ticket.js";
-import { authorizeCommand, isTeamMember, type AgencyTeamMembers } from "../../core/team.js";
-import { sameLabel } from "../../core/text-match.js";
-import type { Ticket } from "../../core/types.js";
-import { reconcileProjectStep } from "../../desk/project-step.js";
+import { handleChange, handleComment, type RepositoryPort } from "../../desk/events.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { listAgencyTeamMembers } from "./agency-teams.js";
 import type { GitHubAppDeps } from "./app.js";
 import type { AppIdentity } from "./identity.js";
 import { loadGitHubConfig } from "./config-loader.js";
-import { toActor, toTicket, type GitHubIssue } from "./mapper.js";
+import { toActor, toTicket } from "./mapper.js";
 import { ProjectBoards } from "./projects.js";
 import { GitHubTracker } from "./tracker.js";
 
 /**
- * Commands in comments and labels a person adds: GitHub events in, the
- * project-work reconciliation out. Ordinary comments and labels cost no API
- * call: they are recognised from the payload (and the cached configuration).
+ * Comments and labels a person adds: GitHub events mapped to the desk's
+ * events, and the repository opened for the desk. Nothing here decides what
+ * happens to a ticket; an ordinary comment costs no API call.
  */
 
 /** The app's dependencies with the cache of resolved boards and frontdesk's identity, which the handlers need. */
 export type CommandDeps = GitHubAppDeps & { projects: RepoCache; identity: AppIdentity };
 
-/** `issue_comment.created`: a comment with commands, by a person, on an issue. */
+/** `issue_comment.created`. */
 export async function handleIssueComment(context: Context<"issue_comment.created">, deps: CommandDeps): Promise<void> {
-  const { issue, comment, sender } = context.payload;
-  if (issue.pull_request || toActor(sender).isBot || toActor(comment.user).isBot) return;
-  if (findCommandLines(comment.body).length === 0) return;
-  await withConfig(context, deps, issue, async (config, ticket, teamMembers) => {
-    const author = toActor(comment.user).login;
-    // The roster decides, never author_association: clients are often collaborators on their own repository.
-    const authorization = authorizeCommand(config, author, teamMembers);
-    const parsed = parseCommands(config, comment.body);
-    context.log.debug({ repo: ticket.repo, issue: ticket.number, by: author, authorization }, "commands");
-    const trigger: Trigger = { kind: "comment", commentId: comment.id, parsed, authorized: authorization.allowed, author };
-    await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger });
-  });
+  const { issue, comment, repository } = context.payload;
+  const ticket = toTicket(repository.full_name, issue);
+  const event = { ticket, comment: { id: comment.id, body: comment.body, internal: false }, author: async () => toActor(comment.user) };
+  const outcome = await handleComment(event, async () => openRepository(context, deps, issue));
+  context.log.debug({ repo: ticket.repo, issue: ticket.number, outcome }, "comment handled");
 }
 
-/**
- * `issues.labeled` by a person: an urgency label replaces frontdesk's, a size
- * label is a new estimate. Other labels are none of frontdesk's business.
- */
+/** `issues.labeled`: GitHub tells who added the label (the sender). */
 export async function handleIssueLabeled(context: Context<"issues.labeled">, deps: CommandDeps): Promise<void> {
-  const { issue, label, sender } = context.payload;
-  if (!label || toActor(sender).isBot) return;
-  // Without comments there is no acknowledgement yet: intake, which reads the
-  // labels itself, is still to come (issue templates label new issues).
-  if ((issue.comments ?? 0) === 0) return;
-  await withConfig(context, deps, issue, async (config, ticket, teamMembers) => {
-    const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label.name));
-    if (!isUrgency && !estimateFromSizeLabel(config, label.name)) return;
-    // Who set the label decides whether it is a decision: the team's is, the client side's is not.
-    const authorized = isTeamMember(config, sender.login, teamMembers);
-    const trigger: Trigger = { kind: "label", label: label.name, authorized };
-    await reconcileProjectStep({ ...(await request(context, deps, config, ticket, issue, teamMembers)), trigger });
-  });
+  const { issue, label, sender, repository } = context.payload;
+  if (!label) return;
+  const ticket = toTicket(repository.full_name, issue);
+  const event = { ticket, by: async () => toActor(sender), addedLabels: [label.name], commentCount: issue.comments ?? 0 };
+  const outcome = await handleChange(event, async () => openRepository(context, deps, issue));
+  context.log.debug({ repo: ticket.repo, issue: ticket.number, outcome }, "label handled");
 }
 
-type AnyContext = Context<"issue_comment.created" | "issues.labeled" | "issues.opened" | "issues.reopened">;
-
-/** The project step's input for an event: a tracker of the repository with its boards, the clock and the log. */
-async function request(
-  context: AnyContext,
-  deps: CommandDeps,
-  config: Config,
-  ticket: Ticket,
-  issue: { number: number; node_id: string },
-  teamMembers: AgencyTeamMembers,
-) {
-  const { repository } = context.payload;
-  const owner = repository.owner.login;
-  const boards = new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name);
-  return {
-    tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, await deps.identity.login(), boards),
-    config,
-    ticket,
-    now: deps.now(),
-    log: context.log,
-    teamMembers,
-  };
-}
-
-/** Runs `task` in the issue's lock with a valid configuration, for issues that are tickets. */
-async function withConfig(
+/** The repository of an event, as the desk asks for it: configuration, agency teams, tracker with boards, lock. */
+function openRepository(
   context: Context<"issue_comment.created" | "issues.labeled">,
   deps: CommandDeps,
-  issue: GitHubIssue & { node_id: string },
-  task: (config: Config, ticket: Ticket, teamMembers: AgencyTeamMembers) => Promise<void>,
-): Promise<void> {
+  issue: { number: number; node_id: string },
+): RepositoryPort {
   const { repository } = context.payload;
-  const ticket = toTicket(repository.full_name, issue);
-  await deps.locks.run(`github:${ticket.repo}#${ticket.number}`.toLowerCase(), async () => {
-    const loaded = await deps.cache.get(ticket.repo, "config", () =>
-      loadGitHubConfig(context.octokit, repository.owner.login, repository.name, { policy: deps.policy }),
-    );
-    // An invalid configuration is reported on its commit; commands wait until it is fixed.
-    if (loaded.kind !== "valid") {
-      context.log.debug({ repo: ticket.repo, issue: ticket.number, config: loaded.kind }, "no valid configuration: ignored");
-      return;
-    }
-    const notATicket = whyNotATicket(loaded.config, ticket);
-    if (notATicket) {
-      context.log.debug({ repo: ticket.repo, issue: ticket.number, reason: notATicket }, "not a ticket");
-      return;
-    }
-    await task(loaded.config, ticket, await listAgencyTeamMembers(context.octokit, deps.cache, loaded.config, context.log));
-  });
+  const [owner, name, repo] = [repository.owner.login, repository.name, repository.full_name];
+  return {
+    repo,
+    loadConfig: () => deps.cache.get(repo, "config", () => loadGitHubConfig(context.octokit, owner, name, { policy: deps.policy })),
+    teamMembers: (config) => listAgencyTeamMembers(context.octokit, deps.cache, config, context.log),
+    tracker: async () => {
+      const boards = new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repo);
+      return new GitHubTracker(context.octokit, owner, name, deps.cache, issue, await deps.identity.login(), boards);
+    },
+    lock: (number, task) => deps.locks.run(`github:${repo}#${number}`.toLowerCase(), task),
+    now: deps.now,
+    log: context.log,
+  };
 }
