@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import { findCommandLines, parseCommands } from "../core/commands.js";
 import { estimateFromMinutes, estimateFromSizeLabel } from "../core/estimate.js";
 import { urgencyLabel } from "../core/labels.js";
-import { whyNotATicket } from "../core/not-a-ticket.js";
+import { whyNotATicket, whyNotATicketBeforeConfig } from "../core/not-a-ticket.js";
 import type { Trigger } from "../core/plan-project.js";
 import { authorizeCommand, isTeamMember, type AgencyTeamMembers } from "../core/team.js";
 import { sameLabel } from "../core/text-match.js";
@@ -66,8 +66,9 @@ const ignored = (reason: string): DeskOutcome => ({ status: "ignored", reason })
 
 /** A comment: commands by the team run, the client side's get the polite refusal. */
 export async function handleComment(event: CommentEvent, open: () => Promise<RepositoryPort>): Promise<DeskOutcome> {
-  if (event.ticket.isPullRequest) return ignored("a pull request is not a ticket");
   if (findCommandLines(event.comment.body).length === 0) return ignored("no commands");
+  const notATicket = whyNotATicketBeforeConfig(event.ticket);
+  if (notATicket) return ignored(notATicket);
   const author = await event.author();
   if (author.isBot || author.isSelf) return ignored(`${author.login} is frontdesk or a bot`);
   return withTicket(event.ticket, await open(), async (repository, config, teamMembers) => {
@@ -90,6 +91,8 @@ export async function handleChange(event: ChangeEvent, open: () => Promise<Repos
   const minutes = event.estimateMinutes ?? 0;
   if (minutes <= 0 && event.addedLabels.length === 0) return ignored("no new estimate or label");
   if (event.commentCount === 0) return ignored("no acknowledgement yet: intake is still to come");
+  const notATicket = whyNotATicketBeforeConfig(event.ticket);
+  if (notATicket) return ignored(notATicket);
   const by = await event.by();
   if (by.isBot || by.isSelf) return ignored(`${by.login} is frontdesk or a bot`);
   return withTicket(event.ticket, await open(), async (repository, config, teamMembers) => {

@@ -1,3 +1,7 @@
+import { estimateFromMinutes } from "../core/estimate.js";
+import { whyNotATicketBeforeConfig } from "../core/not-a-ticket.js";
+import type { Actor, Ticket } from "../core/types.js";
+import type { DeskOutcome, RepositoryPort } from "./events.js";
 import { reconcileIntake, type IntakeOutcome, type IntakeRequest } from "./intake.js";
 import type { TicketEditor } from "./port.js";
 import { reviewAfterTriage, type ProjectStepOutcome } from "./project-step.js";
@@ -20,4 +24,53 @@ export async function triageTicket(request: IntakeRequest & { tracker: TicketEdi
   const { tracker, ticket, now, log, teamMembers } = request;
   const review = await reviewAfterTriage({ tracker, config: request.config.config, ticket, now, log, teamMembers }, request.platformEstimate);
   return review ? { intake, review } : { intake };
+}
+
+/** An issue opened or reopened, as the adapter maps it. `by` is who opened (or reopened) it. */
+export interface OpenedEvent {
+  ticket: Ticket;
+  by(): Promise<Actor>;
+  reopened: boolean;
+  /** Comments on the issue according to the event (the listing's count wins when it has the issue). */
+  commentCount: number;
+  /** The platform's own estimate in minutes of work (GitLab's time estimate), when it keeps one. */
+  estimateMinutes?: number;
+}
+
+/**
+ * A new or reopened issue, decided once for every platform: not from a bot,
+ * a ticket before and after the configuration is known, then intake and the
+ * project-work review in the issue's lock. A broken configuration is logged
+ * with its file:line:col and the ticket still gets `support`.
+ */
+export async function handleOpened(event: OpenedEvent, open: () => Promise<RepositoryPort>): Promise<DeskOutcome> {
+  const by = await event.by();
+  if (by.isBot || by.isSelf) return { status: "ignored", reason: `${by.login} is frontdesk or a bot` };
+  const notATicket = whyNotATicketBeforeConfig(event.ticket);
+  if (notATicket) return { status: "ignored", reason: notATicket };
+  const repository = await open();
+  const ticket = { ...event.ticket, repo: repository.repo };
+  const { log } = repository;
+  return repository.lock(ticket.number, async () => {
+    const config = await repository.loadConfig();
+    for (const error of config.kind === "invalid" ? config.errors : []) {
+      log.error({ repo: ticket.repo, issue: ticket.number }, `invalid configuration: ${error.format()}`);
+    }
+    const teamMembers = config.kind === "valid" ? await repository.teamMembers(config.config) : undefined;
+    const minutes = event.estimateMinutes ?? 0;
+    const { intake, review } = await triageTicket({
+      tracker: await repository.tracker(),
+      config,
+      ticket,
+      commentCount: event.commentCount,
+      reopened: event.reopened,
+      now: repository.now(),
+      log,
+      teamMembers,
+      platformEstimate: minutes > 0 && config.kind === "valid" ? estimateFromMinutes(config.config, minutes) : undefined,
+    });
+    const reason = intake.kind === "skip" ? intake.reason : intake.kind;
+    const reviewed = review && (review.kind === "done" ? review.notes.join("; ") || "reconciled" : review.reason);
+    return { status: "done", reason: reviewed ? `${reason}; ${reviewed}` : reason };
+  });
 }

@@ -49,7 +49,7 @@ describe("handleComment", () => {
     ["an ordinary comment", comment("Thanks, any news?", person("client-joe")), "no commands"],
     ["a bot's command", comment("/project", { login: "ci[bot]", isBot: true }), "ci[bot] is frontdesk or a bot"],
     ["frontdesk's own comment", comment("/project", SELF), "frontdesk[bot] is frontdesk or a bot"],
-    ["a command on a pull request", comment("/project", person("ann"), { ticket: { ...TRIAGED, isPullRequest: true } }), "a pull request is not a ticket"],
+    ["a command on a pull request", comment("/project", person("ann"), { ticket: { ...TRIAGED, isPullRequest: true } }), "pull and merge requests are never tickets"],
   ])("ignores %s without opening the repository", async (_name, event, reason) => {
     const { open, opened } = repository();
     expect(await handleComment(event, open)).toEqual({ status: "ignored", reason });

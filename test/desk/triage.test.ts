@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { readAckRecord } from "../../src/core/ack-record.js";
 import { readMarker } from "../../src/core/marker.js";
 import type { Ticket } from "../../src/core/types.js";
-import { triageTicket } from "../../src/desk/triage.js";
+import { ConfigError } from "../../src/config/errors.js";
+import type { RepositoryPort } from "../../src/desk/events.js";
+import type { RepoConfig } from "../../src/desk/repo-config.js";
+import { handleOpened, triageTicket } from "../../src/desk/triage.js";
 import { createMemoryLog } from "../fakes/memory-log.js";
 import { MemoryTracker } from "../fakes/memory-tracker.js";
 import { specConfig, ticket } from "../helpers/core.js";
@@ -90,5 +93,53 @@ describe("triageTicket", () => {
     });
     expect(again).toEqual({ intake: { kind: "skip", reason: "already triaged" } });
     expect(tracker.writes).toHaveLength(writes);
+  });
+});
+
+describe("handleOpened", () => {
+  function port(config: RepoConfig, issue: Ticket) {
+    const tracker = new MemoryTracker({ now: NOW, issues: [{ ticket: issue }] });
+    const log = createMemoryLog();
+    const opened = { count: 0 };
+    const repository: RepositoryPort = {
+      repo: "acme/site",
+      loadConfig: async () => config,
+      teamMembers: async () => new Set(),
+      tracker: async () => tracker,
+      lock: (_number, task) => task(),
+      now: () => NOW,
+      log,
+    };
+    return { tracker, log, opened, open: async () => (opened.count++, repository) };
+  }
+  const valid: RepoConfig = { kind: "valid", config, warnings: [] };
+  const client = { login: "client-joe", isBot: false };
+
+  it.each<[string, Partial<Ticket>, { login: string; isBot: boolean }, string]>([
+    ["a bot's issue", { author: { login: "renovate[bot]", isBot: true } }, { login: "renovate[bot]", isBot: true }, "renovate[bot] is frontdesk or a bot"],
+    ["a pull request", { isPullRequest: true }, client, "pull and merge requests are never tickets"],
+  ])("ignores %s without opening the repository", async (_name, fields, by, reason) => {
+    const issue = ticket({ title: "Bump", ...fields });
+    const { open, opened } = port(valid, issue);
+    const outcome = await handleOpened({ ticket: issue, by: async () => by, reopened: false, commentCount: 0 }, open);
+    expect(outcome).toEqual({ status: "ignored", reason });
+    expect(opened.count).toBe(0);
+  });
+
+  it("with a broken configuration logs where the error is and still labels the ticket support", async () => {
+    const issue = ticket({ title: "Shop is slow" });
+    const error = new ConfigError({ file: "acme/site:.github/frontdesk.yml", path: ["team", "contcts"], detail: 'unknown key "contcts"', position: { line: 7, col: 3 } });
+    const { open, tracker, log } = port({ kind: "invalid", errors: [error] }, issue);
+    expect(await handleOpened({ ticket: issue, by: async () => client, reopened: false, commentCount: 0 }, open)).toEqual({ status: "done", reason: "invalid-config" });
+    expect(tracker.ticket(issue.number).labels).toEqual(["support"]);
+    expect(log.entries.some((entry) => entry.level === "error" && String(entry.msg).includes("acme/site:.github/frontdesk.yml:7:3"))).toBe(true);
+  });
+
+  it("triages, and makes a team member's issue with the platform's estimate project work in the same trip", async () => {
+    const issue = ticket({ title: "Relaunch", author: { login: "ann", isBot: false } });
+    const { open, tracker } = port(valid, issue);
+    const outcome = await handleOpened({ ticket: issue, by: async () => ({ login: "ann", isBot: false }), reopened: false, commentCount: 0, estimateMinutes: 960 }, open);
+    expect(outcome).toEqual({ status: "done", reason: "triage; estimate 2d (command) vs threshold 4h" });
+    expect(tracker.ticket(issue.number).labels).toContain("project-work");
   });
 });

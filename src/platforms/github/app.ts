@@ -1,16 +1,12 @@
 import type { ApplicationFunction, Context } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
-import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import { triageTicket } from "../../desk/triage.js";
+import { handleOpened } from "../../desk/triage.js";
 import { checkConfigCommit, touchesConfig } from "./config-check.js";
-import { handleIssueComment, handleIssueLabeled, type CommandDeps } from "./commands.js";
-import { ProjectBoards } from "./projects.js";
-import { CONFIG_PATH, loadGitHubConfig } from "./config-loader.js";
+import { handleIssueComment, handleIssueLabeled, openRepository, type CommandDeps } from "./commands.js";
+import { CONFIG_PATH } from "./config-loader.js";
 import { toActor, toTicket } from "./mapper.js";
-import { GitHubTracker } from "./tracker.js";
-import { listAgencyTeamMembers } from "./agency-teams.js";
 import { appIdentity, type AppIdentity } from "./identity.js";
 
 export interface GitHubAppDeps {
@@ -39,40 +35,13 @@ export function createGitHubApp(appDeps: GitHubAppDeps): ApplicationFunction {
   };
 }
 
+/** `issues.opened` and `issues.reopened`: the desk triages; GitHub tells who opened it (the sender). */
 async function handleIssue(context: Context<"issues.opened" | "issues.reopened">, deps: CommandDeps): Promise<void> {
   const { repository, issue, sender } = context.payload;
   const ticket = toTicket(repository.full_name, issue);
-  const notATicket = toActor(sender).isBot ? `${sender.login} is a bot` : whyNotATicketBeforeConfig(ticket);
-  if (notATicket) {
-    context.log.debug({ repo: ticket.repo, issue: ticket.number, reason: notATicket }, "not a ticket");
-    return;
-  }
-  const owner = repository.owner.login;
-  await deps.locks.run(`github:${ticket.repo}#${ticket.number}`.toLowerCase(), async () => {
-    const config = await deps.cache.get(ticket.repo, "config", () =>
-      loadGitHubConfig(context.octokit, owner, repository.name, { policy: deps.policy }),
-    );
-    if (config.kind === "invalid") {
-      for (const error of config.errors) {
-        context.log.error({ repo: ticket.repo, issue: ticket.number }, `invalid configuration: ${error.format()}`);
-      }
-    }
-    const [self, teamMembers] = await Promise.all([
-      deps.identity.login(),
-      config.kind === "valid" ? listAgencyTeamMembers(context.octokit, deps.cache, config.config, context.log) : undefined,
-    ]);
-    const boards = new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repository.full_name);
-    await triageTicket({
-      tracker: new GitHubTracker(context.octokit, owner, repository.name, deps.cache, issue, self, boards),
-      config,
-      ticket,
-      commentCount: issue.comments,
-      reopened: context.payload.action === "reopened",
-      now: deps.now(),
-      log: context.log,
-      teamMembers,
-    });
-  });
+  const event = { ticket, by: async () => toActor(sender), reopened: context.payload.action === "reopened", commentCount: issue.comments };
+  const outcome = await handleOpened(event, async () => openRepository(context, deps, issue));
+  context.log.debug({ repo: ticket.repo, issue: ticket.number, outcome }, "issue handled");
 }
 
 /**

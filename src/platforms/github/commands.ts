@@ -38,8 +38,8 @@ export async function handleIssueLabeled(context: Context<"issues.labeled">, dep
 }
 
 /** The repository of an event, as the desk asks for it: configuration, agency teams, tracker with boards, lock. */
-function openRepository(
-  context: Context<"issue_comment.created" | "issues.labeled">,
+export function openRepository(
+  context: Context<"issue_comment.created" | "issues.labeled" | "issues.opened" | "issues.reopened">,
   deps: CommandDeps,
   issue: { number: number; node_id: string },
 ): RepositoryPort {

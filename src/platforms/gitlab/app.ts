@@ -1,16 +1,13 @@
 import type { z } from "zod";
-import { whyNotATicketBeforeConfig } from "../../core/not-a-ticket.js";
 import type { Log } from "../../desk/port.js";
-import { triageTicket } from "../../desk/triage.js";
+import { handleOpened } from "../../desk/triage.js";
 import { GITLAB_CONFIG_PATH } from "./config-loader.js";
-import { ignored, lockIssue, readProjectConfig, toProjectRef, type EventOutcome, type GitLabAppDeps } from "./context.js";
-import { isBotUser, toTicketFromHook } from "./mapper.js";
-import { handleIssueUpdate, handleNoteHook } from "./commands.js";
-import { estimateFromSeconds } from "./estimate.js";
+import { ignored, type EventOutcome, type GitLabAppDeps } from "./context.js";
+import { toActor, toTicketFromHook } from "./mapper.js";
+import { handleIssueUpdate, handleNoteHook, openProject } from "./commands.js";
 import { reportConfigStatus } from "./config-status.js";
 import { issueHookSchema, noteHookSchema, pushHookSchema, type IssueHook, type PushHook } from "./payloads.js";
 import { forgetProject, ProjectNotFoundError, ProjectOutOfScopeError, resolveProject, type ResolvedProject } from "./resolve-project.js";
-import { GitLabTracker } from "./tracker.js";
 
 export type { EventOutcome, GitLabAppDeps } from "./context.js";
 
@@ -93,38 +90,17 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
   if (action === "update") return handleIssueUpdate(payload, deps, log);
   if (action !== "open" && action !== "reopen") return ignored(`action ${action ?? "(none)"} is not handled`);
   const self = await deps.users.currentUser();
-  if (isBotUser(payload.user, self)) return ignored(`${payload.user.username} is frontdesk or a bot`);
   deps.users.remember([payload.user, ...(payload.assignees ?? [])]);
-  const notATicket = whyNotATicketBeforeConfig(toTicketFromHook(payload, self));
-  if (notATicket) return ignored(notATicket);
-
-  // From here on the project is the API's: configuration, lock, log and writes agree.
-  const resolved = await resolveProject(deps, payload.project, log);
-  const hook: IssueHook = { ...payload, project: resolved };
-  const ticket = toTicketFromHook(hook, self);
-  const project = toProjectRef(resolved);
-  return lockIssue(deps, project, ticket.number, async () => {
-    const config = await readProjectConfig(deps, resolved, log);
-    if (config.kind === "invalid") {
-      for (const error of config.errors) log.error({ repo: project.path, issue: ticket.number }, `invalid configuration: ${error.format()}`);
-    }
-    const seconds = hook.object_attributes.time_estimate ?? 0;
-    const { intake, review } = await triageTicket({
-      tracker: new GitLabTracker(project, { client: deps.client, cache: deps.cache, users: deps.users, self, log }),
-      config,
-      ticket,
-      // The hook does not count notes; the listing does, and a reopened issue may have some.
-      commentCount: action === "reopen" ? 1 : 0,
-      reopened: action === "reopen",
-      now: deps.now(),
-      log,
-      // GitLab's own estimate (`/estimate` in the description), in the configured business day.
-      platformEstimate: seconds > 0 && config.kind === "valid" ? estimateFromSeconds(config.config, seconds) : undefined,
-    });
-    const reason = intake.kind === "skip" ? intake.reason : intake.kind;
-    const reviewed = review && (review.kind === "done" ? review.notes.join("; ") || "reconciled" : review.reason);
-    return { status: "done", reason: reviewed ? `${reason}; ${reviewed}` : reason };
-  });
+  const event = {
+    ticket: toTicketFromHook(payload, self),
+    by: async () => toActor(payload.user, self),
+    reopened: action === "reopen",
+    // The hook does not count notes; the listing does, and a reopened issue may have some.
+    commentCount: action === "reopen" ? 1 : 0,
+    // GitLab's own estimate (`/estimate` in the description), in seconds of work.
+    estimateMinutes: (payload.object_attributes.time_estimate ?? 0) / 60,
+  };
+  return handleOpened(event, () => openProject(deps, payload.project, log));
 }
 
 /**

@@ -48,7 +48,7 @@ export async function handleIssueUpdate(payload: IssueHook, deps: GitLabAppDeps,
  * The delivery's project as the desk asks for it. The API's project, not the
  * payload's path: what is read and what is written must be one project.
  */
-async function openProject(deps: GitLabAppDeps, hookProject: GitLabHookProject, log: Log): Promise<RepositoryPort> {
+export async function openProject(deps: GitLabAppDeps, hookProject: GitLabHookProject, log: Log): Promise<RepositoryPort> {
   const resolved = await resolveProject(deps, hookProject, log);
   const project = toProjectRef(resolved);
   return {
