@@ -9,7 +9,7 @@ import { bookedLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "
 import { ACK_MARKER } from "./plan-intake.js";
 import { replaceMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
-import type { Changes } from "./plan.js";
+import type { BoardAction, Changes, Plan } from "./plan.js";
 import { planReply, wasRefusedRecently, type ReplyLine } from "./plan-reply.js";
 import { neutralizeQuote } from "./quote.js";
 import { isTeamMember, type AgencyTeamMembers } from "./team.js";
@@ -24,8 +24,7 @@ import type { Comment, OpenTickets, Ticket } from "./types.js";
  * finds the record already as it wants it and plans nothing.
  */
 
-/** A change to a Projects v2 board, applied by the platform adapter. */
-export type BoardAction = { kind: "add"; board: string; status?: string } | { kind: "remove"; board: string };
+export type { BoardAction } from "./plan.js";
 
 /** What made frontdesk look at the ticket. */
 export type Trigger =
@@ -56,16 +55,8 @@ export interface ProjectInput {
 }
 
 /** The difference to apply: labels, assignees and new comments; the rewritten record; board actions. */
-export interface ProjectPlan {
-  changes: Changes;
-  /** frontdesk's acknowledgement rewritten with the new record, when the record changed. */
-  ack?: { id: number; body: string };
+export interface ProjectPlan extends Plan {
   board: BoardAction[];
-  /**
-   * The project the issue moves into because this plan makes it project work
-   * (`project_work.move_to`, GitLab); after the record and the comments.
-   */
-  move?: string;
   /** What was decided and why, for the log. */
   notes: string[];
 }

@@ -19,6 +19,23 @@ export interface Changes {
   internalComments?: string[];
 }
 
+/** A change to a Projects v2 board, applied where the platform has boards. */
+export type BoardAction = { kind: "add"; board: string; status?: string } | { kind: "remove"; board: string };
+
+/**
+ * What frontdesk wants done for any trigger, as data: the changes, and for
+ * the project step the rewritten record, board actions and a move. The desk
+ * applies every plan the same way (desk/execute.ts).
+ */
+export interface Plan {
+  changes: Changes;
+  /** frontdesk's acknowledgement rewritten with the ticket's new record. */
+  ack?: { id: number; body: string };
+  board?: readonly BoardAction[];
+  /** The project the issue moves into because this plan makes it project work (`project_work.move_to`). */
+  move?: string;
+}
+
 export function emptyChanges(): Changes {
   return { addLabels: [], removeLabels: [], assign: [], unassign: [], comments: [] };
 }

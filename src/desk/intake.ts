@@ -1,3 +1,4 @@
+import { execute } from "./execute.js";
 import { describeLabel, SUPPORT_LABEL } from "../core/labels.js";
 import { classifyUrgency } from "../core/classify.js";
 import { countOpenTickets } from "../core/open-tickets.js";
@@ -78,7 +79,7 @@ async function triage(request: IntakeRequest, config: Config): Promise<IntakeOut
   const { urgency, contact, implementer, due } = result.decisions;
   // The fresh labels may make it an emergency after all (or no longer one).
   const priority = isMostUrgent(config, urgency.value) ? "urgent" : currentPriority();
-  await withPriority(priority, () => tracker.apply(ticket.number, result.changes, (label) => describeLabel(config, label)));
+  await withPriority(priority, () => execute(tracker, ticket, { changes: result.changes }, (label) => describeLabel(config, label), log));
   log.info(
     { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString() },
     "ticket triaged",
@@ -95,6 +96,6 @@ async function keepTicket(tracker: IssueTracker, ticket: Ticket, log: Log): Prom
   if (hasLabel(ticket.labels, SUPPORT_LABEL)) return;
   const changes = emptyChanges();
   changes.addLabels.push(SUPPORT_LABEL);
-  await tracker.apply(ticket.number, changes, (label) => describeLabel(undefined, label));
+  await execute(tracker, ticket, { changes }, (label) => describeLabel(undefined, label), log);
   log.warn({ repo: tracker.repo, issue: ticket.number }, "configuration invalid: labelled support only");
 }

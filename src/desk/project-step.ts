@@ -2,13 +2,13 @@ import type { Config } from "../config/schema.js";
 import { whyNotATicket } from "../core/not-a-ticket.js";
 import { describeLabel } from "../core/labels.js";
 import { countOpenTickets } from "../core/open-tickets.js";
-import { emptyChanges, type Changes } from "../core/plan.js";
 import { planProjectStep, type ProjectResult, type Trigger } from "../core/plan-project.js";
 import { compareWithThreshold, findEstimate } from "../core/estimate.js";
 import { isTeamMember, type AgencyTeamMembers } from "../core/team.js";
 import type { Comment, Ticket } from "../core/types.js";
 import type { Log, TicketEditor } from "./port.js";
 import { reconcileIntake } from "./intake.js";
+import { execute } from "./execute.js";
 import type { RepoConfig } from "./repo-config.js";
 
 export interface ProjectStepInput {
@@ -81,23 +81,9 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
     log.debug({ repo: tracker.repo, issue: number, trigger: input.trigger.kind, reason }, "nothing to do");
     return { kind: "nothing", reason };
   }
-  const { changes, ack, board, move, notes } = result.plan;
+  const { changes, board, notes } = result.plan;
   const describe = (label: string) => describeLabel(config, label);
-  const boards = board.length === 0 ? undefined : tracker.boards;
-  // The configuration check already named the keys this platform cannot serve (GitLab: board URLs).
-  if (board.length > 0 && !boards) log.debug({ repo: tracker.repo, issue: number, board }, "boards are not served on this platform");
-  const { comments, internalComments, ...edits } = changes;
-  await Promise.all([tracker.apply(number, { ...edits, comments: [] }, describe), boards?.apply(number, board)]);
-  if (ack) await tracker.editComment(ack.id, ack.body);
-  if (comments.length > 0 || (internalComments ?? []).length > 0) {
-    await tracker.apply(number, { ...emptyChanges(), comments, ...(internalComments ? { internalComments } : {}) }, describe);
-  }
-  if (move && !tracker.moveIssue) log.debug({ repo: tracker.repo, issue: number, move }, "moving issues is not served on this platform");
-  else if (move && tracker.moveIssue) {
-    // frontdesk's own labels go along: they are created in the target first.
-    const labels = labelsAfter(ticket, changes).map(describe).filter((spec) => spec.description.startsWith("frontdesk:"));
-    notes.push(`moved to ${await tracker.moveIssue(number, move, labels)}`);
-  }
+  notes.push(...(await execute(tracker, ticket, result.plan, describe, log)));
   log.info(
     {
       repo: tracker.repo,
@@ -116,10 +102,6 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
   return { kind: "done", notes };
 }
 
-function labelsAfter(ticket: Ticket, changes: Changes): string[] {
-  const removed = new Set(changes.removeLabels.map((label) => label.toLowerCase()));
-  return [...ticket.labels.filter((label) => !removed.has(label.toLowerCase())), ...changes.addLabels];
-}
 
 /**
  * Right after intake, by a webhook or by the sweep: a ticket the team opened

@@ -1,3 +1,4 @@
+import { execute } from "./execute.js";
 import type { Config } from "../config/schema.js";
 import { describeLabel, SUPPORT_LABEL } from "../core/labels.js";
 import { findOwnComment } from "../core/marker.js";
@@ -74,7 +75,8 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
     await guard(request, issue, summary, async () => {
       if (plan.kind === "triage") return triage(request, tracker, issue, summary);
       await request.lock(issue.ticket.number, async () => {
-        for (const step of plan.steps) await tracker.apply(issue.ticket.number, step, (label) => describeLabel(config.config, label));
+        // One plan a step: the escalation's comment before its label (a failure in between adds nothing twice).
+        for (const step of plan.steps) await execute(tracker, issue.ticket, { changes: step }, (label) => describeLabel(config.config, label), request.log);
       });
       if (plan.kind === "remind") summary.reminders++;
       else summary.escalations++;

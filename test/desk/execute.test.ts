@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { describeLabel } from "../../src/core/labels.js";
+import { emptyChanges, type Changes, type Plan } from "../../src/core/plan.js";
+import type { LabelSpec } from "../../src/core/labels.js";
+import type { Ticket } from "../../src/core/types.js";
+import { execute, type PlanTarget } from "../../src/desk/execute.js";
+import { createMemoryLog } from "../fakes/memory-log.js";
+import { ticket } from "../helpers/core.js";
+
+/**
+ * One way to apply any plan: labels and assignees (boards beside them), the
+ * record, the comments, the move; in one piece when there is nothing but
+ * changes. What a platform cannot serve is left undone.
+ */
+
+const TICKET: Ticket = ticket({ labels: ["support", "urgency: task"] });
+const describe_ = (label: string) => describeLabel(undefined, label);
+
+function target(capabilities: { edit?: boolean; boards?: boolean; move?: boolean } = {}) {
+  const calls: string[] = [];
+  const tracker: PlanTarget = {
+    repo: "acme/site",
+    listOpenIssues: async () => [],
+    listComments: async () => [],
+    apply: async (_number: number, changes: Changes, describe: (label: string) => LabelSpec) => {
+      changes.addLabels.forEach(describe);
+      calls.push(`apply ${[...changes.addLabels, ...changes.comments.map(() => "comment"), ...(changes.internalComments ?? []).map(() => "internal")].join(",")}`);
+    },
+    ...(capabilities.edit ? { editComment: async (id: number) => void calls.push(`edit ${id}`) } : {}),
+    ...(capabilities.boards ? { boards: { apply: async (_number: number, actions: readonly unknown[]) => void calls.push(`boards ${actions.length}`) } } : {}),
+    ...(capabilities.move ? { moveIssue: async (_number: number, target: string, labels: LabelSpec[]) => (calls.push(`move ${target} ${labels.map((label) => label.name).join(",")}`), target) } : {}),
+  };
+  return { tracker, calls };
+}
+
+const changes = (fields: Partial<Changes>): Changes => ({ ...emptyChanges(), ...fields });
+
+describe("execute", () => {
+  it.each<[string, Plan, string[]]>([
+    ["changes alone go in one piece", { changes: changes({ addLabels: ["support"], comments: ["Thanks"] }) }, ["apply support,comment"]],
+    ["an empty plan writes nothing", { changes: emptyChanges() }, []],
+    [
+      "with a record: labels, then the record, then the comments",
+      { changes: changes({ addLabels: ["project-work"], comments: ["Planned as project work"], internalComments: ["Only for the team"] }), ack: { id: 9, body: "record" } },
+      ["apply project-work", "edit 9", "apply comment,internal"],
+    ],
+  ])("%s", async (_name, plan, expected) => {
+    const { tracker, calls } = target({ edit: true });
+    await execute(tracker, TICKET, plan, describe_, createMemoryLog());
+    expect(calls).toEqual(expected);
+  });
+
+  it("applies board actions beside the labels and moves last, with frontdesk's labels", async () => {
+    const { tracker, calls } = target({ edit: true, boards: true, move: true });
+    const plan: Plan = {
+      changes: changes({ addLabels: ["project-work"], removeLabels: ["support"], comments: ["Planned"] }),
+      ack: { id: 9, body: "record" },
+      board: [{ kind: "add", board: "https://github.com/orgs/acme/projects/7" }],
+      move: "acme/projects",
+    };
+    expect(await execute(tracker, TICKET, plan, describe_, createMemoryLog())).toEqual(["moved to acme/projects"]);
+    expect(calls).toEqual(["apply project-work", "boards 1", "edit 9", "apply comment", "move acme/projects project-work"]);
+  });
+
+  it("leaves boards and moves undone where the platform has neither, and says so in the log", async () => {
+    const { tracker, calls } = target({ edit: true });
+    const log = createMemoryLog();
+    const plan: Plan = { changes: changes({ addLabels: ["project-work"] }), board: [{ kind: "remove", board: "b" }], move: "acme/projects" };
+    expect(await execute(tracker, TICKET, plan, describe_, log)).toEqual([]);
+    expect(calls).toEqual(["apply project-work"]);
+    expect(log.messages("debug")).toEqual(["boards are not served on this platform", "moving issues is not served on this platform"]);
+  });
+
+  it("refuses a record edit on a tracker that cannot edit", async () => {
+    const { tracker } = target();
+    await expect(execute(tracker, TICKET, { changes: emptyChanges(), ack: { id: 1, body: "x" } }, describe_, createMemoryLog())).rejects.toThrow("cannot edit");
+  });
+});
