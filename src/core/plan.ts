@@ -17,6 +17,12 @@ export interface Changes {
    * where the client reads.
    */
   internalComments?: string[];
+  /**
+   * The ticket's state after the change (close or reopen it), part of every
+   * platform's required surface: a command such as `/close` needs no more
+   * than the core's table, the plan and the desk's executor.
+   */
+  state?: "open" | "closed";
 }
 
 /** A change to a Projects v2 board, applied where the platform has boards. */
@@ -47,6 +53,7 @@ export function isEmpty(changes: Changes): boolean {
     changes.assign.length === 0 &&
     changes.unassign.length === 0 &&
     changes.comments.length === 0 &&
-    (changes.internalComments ?? []).length === 0
+    (changes.internalComments ?? []).length === 0 &&
+    changes.state === undefined
   );
 }

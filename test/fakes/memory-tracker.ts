@@ -127,6 +127,7 @@ export class MemoryTracker implements TicketEditor {
     ticket.labels = [...ticket.labels.filter((label) => !changes.removeLabels.some((name) => sameLabel(name, label))), ...changes.addLabels.filter((label) => !hasLabel(ticket.labels, label))];
     const unassigned = changes.unassign.map((login) => login.toLowerCase());
     ticket.assignees = ticket.assignees.filter((login) => !unassigned.includes(login.toLowerCase()));
+    if (changes.state) ticket.state = changes.state;
     for (const login of changes.assign) if (!ticket.assignees.some((name) => name.toLowerCase() === login.toLowerCase())) ticket.assignees.push(login);
     for (const body of [...changes.comments, ...(changes.internalComments ?? [])]) issue.comments.push({ id: this.#nextCommentId++, author: SELF, body, createdAt: this.now });
     this.writes.push(write);

@@ -77,6 +77,8 @@ export class GitHubTracker implements TicketEditor {
   }
 
   async apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {
+    // GitHub has no comments only the team sees: refuse them rather than show them to the client.
+    if ((changes.internalComments ?? []).length > 0) throw new Error("GitHub has no internal comments");
     const issue = { owner: this.#owner, repo: this.#name, issue_number: number };
     const [labels, issueId, people] = await Promise.all([
       changes.addLabels.length + changes.removeLabels.length > 0 ? this.#labelIds(changes.addLabels.map(describe)) : new Map<string, string>(),
@@ -104,10 +106,9 @@ export class GitHubTracker implements TicketEditor {
         await this.#applyByRest(issue, changes);
       }
     }
+    if (changes.state) await this.octokit.rest.issues.update({ ...issue, state: changes.state });
     // The comment goes last: it carries the marker that says "triaged", so it
     // must not exist unless everything before it happened.
-    // GitHub has no comments only the team sees: refuse them rather than show them to the client.
-    if ((changes.internalComments ?? []).length > 0) throw new Error("GitHub has no internal comments");
     for (const body of changes.comments) await this.#createComment(issue, body);
   }
 

@@ -120,7 +120,8 @@ export class GitLabTracker implements TicketEditor {
   async apply(iid: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {
     const { client, log } = this.#deps;
     if (changes.addLabels.length > 0) await this.#createMissingLabels(this.#project, changes.addLabels.map(describe));
-    const edit: { addLabels?: string; removeLabels?: string; assigneeIds?: number[] } = {};
+    const edit: { addLabels?: string; removeLabels?: string; assigneeIds?: number[]; stateEvent?: "close" | "reopen" } = {};
+    if (changes.state) edit.stateEvent = changes.state === "closed" ? "close" : "reopen";
     if (changes.addLabels.length > 0) edit.addLabels = changes.addLabels.join(",");
     if (changes.removeLabels.length > 0) edit.removeLabels = changes.removeLabels.join(",");
     if (changes.assign.length > 0 || changes.unassign.length > 0) {

@@ -77,6 +77,19 @@ describe("GitLabTracker.apply", () => {
     expect(edit).toEqual({ remove_labels: "support,needs estimate" });
   });
 
+  it.each([
+    ["closed", { state_event: "close" }],
+    ["open", { state_event: "reopen" }],
+  ] as const)("sets the state %s in the same PUT as the labels", async (state, expected) => {
+    const { tracker } = createTracker();
+    let edit: unknown;
+    nock(API)
+      .put(issuePath, (body) => (edit = body) !== undefined)
+      .reply(200, {});
+    await tracker.apply(7, changes({ removeLabels: ["support"], state }), describeAny);
+    expect(edit).toEqual({ remove_labels: "support", ...expected });
+  });
+
   it("makes no call for an empty plan, and none for a label created by someone in the meantime", async () => {
     const { tracker, cache } = createTracker();
     await tracker.apply(7, emptyChanges(), describeAny);
