@@ -34,6 +34,9 @@ export function formatSimulation(config: Config, ticket: Ticket, result: IntakeR
     `5. First response due: ${formatDue(decisions.due, zone, "en")} (${level?.respond_within ?? "?"} of business time from ${formatDue(ticket.createdAt, zone, "en")})`,
   );
   if (decisions.needsEstimate) lines.push(`   "${decisions.needsEstimate}" matches project_work.hints: labelled needs estimate`);
+  if (decisions.clientEstimate) {
+    lines.push(`   the client's estimate "${decisions.clientEstimate}" is above project_work.threshold: a hint, labelled needs estimate for the team to confirm`);
+  }
   lines.push("", "Plan:");
   lines.push(`  add labels: ${changes.addLabels.join(", ") || "none"}`);
   lines.push(`  assign: ${changes.assign.join(", ") || "none"}`);

@@ -36,7 +36,10 @@ export interface IntakeDecisions {
   contact?: string;
   implementer?: string;
   due: Date;
+  /** The hint in `project_work.hints` the text matched. */
   needsEstimate?: string;
+  /** An estimate above the threshold that came from the client side (a hint the team confirms), as written. */
+  clientEstimate?: string;
 }
 
 export type IntakeResult =
@@ -67,8 +70,9 @@ export function planIntake(input: IntakeInput): IntakeResult {
   want(SUPPORT_LABEL);
   want(urgencyLabel(config, urgency.value));
   if (fn) want(functionLabel(fn.value));
-  const needsEstimate = findKeyword(`${ticket.title}\n${ticket.body}`, config.project_work.hints) ?? findClientEstimate(input);
-  if (needsEstimate !== undefined) want(NEEDS_ESTIMATE_LABEL);
+  const needsEstimate = findKeyword(`${ticket.title}\n${ticket.body}`, config.project_work.hints);
+  const clientEstimate = findClientEstimate(input);
+  if (needsEstimate !== undefined || clientEstimate !== undefined) want(NEEDS_ESTIMATE_LABEL);
 
   let assignment: Assignment | undefined;
   let contact: string | undefined;
@@ -110,7 +114,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
   return {
     kind: "triage",
     changes,
-    decisions: { urgency, function: fn, assignment, contact, implementer, due, needsEstimate },
+    decisions: { urgency, function: fn, assignment, contact, implementer, due, needsEstimate, clientEstimate },
   };
 }
 
@@ -125,7 +129,7 @@ function findClientEstimate(input: IntakeInput): string | undefined {
   if (isTeamMember(config, ticket.author.login, input.teamMembers)) return undefined;
   const estimate = findEstimate(config, ticket);
   if (!estimate || !compareWithThreshold(config, estimate.duration).above) return undefined;
-  return `the client's estimate ${estimate.detail}`;
+  return estimate.detail;
 }
 
 function includesLogin(logins: readonly string[], login: string): boolean {

@@ -28,6 +28,15 @@ describe("frontdesk simulate", () => {
     expect(io.out).toContain("5. First response due: Tue, 22 Dec 2026, 11:00 EST (1h of business time from Tue, 22 Dec 2026, 10:00 EST)");
   });
 
+  it("shows a client's estimate above the threshold as a hint, and a team member's as the team's", async () => {
+    const client = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "Checkout", "--body", "### Estimate\n\n3d", "--at", AT], client);
+    expect(client.out).toContain('   the client\'s estimate "3d" is above project_work.threshold: a hint, labelled needs estimate for the team to confirm');
+    const team = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "Checkout", "--body", "### Estimate\n\n3d", "--author", "ann", "--at", AT], team);
+    expect(team.out).not.toContain("the client's estimate");
+  });
+
   it("says when a tie was rotated", async () => {
     const io = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "Website is down!", "--at", AT], io);

@@ -156,7 +156,8 @@ describe("estimates and labels by the client side decide nothing", () => {
     const result = planIntake({ config, ticket: fresh, comments: [], openTickets: {}, clockStart: NOW, now: NOW });
     if (result.kind !== "triage") throw new Error(result.kind);
     expect(result.changes.addLabels).toContain("needs estimate");
-    expect(result.decisions.needsEstimate).toBe("the client's estimate 3d");
+    expect(result.decisions.clientEstimate).toBe("3d");
+    expect(result.decisions.needsEstimate).toBeUndefined();
     const small = planIntake({ config, ticket: makeTicket({ body: "### Estimate\n\n1h" }), comments: [], openTickets: {}, clockStart: NOW, now: NOW });
     if (small.kind !== "triage") throw new Error(small.kind);
     expect(small.changes.addLabels).not.toContain("needs estimate");
