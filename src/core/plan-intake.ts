@@ -9,7 +9,7 @@ import { emptyChanges, type Changes } from "./plan.js";
 import { findKeyword, hasLabel } from "./text-match.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { compareWithThreshold, findEstimate } from "./estimate.js";
-import { isTeamMember, type AgencyTeamMembers } from "./team.js";
+import { findContact, isTeamMember, type AgencyTeamMembers } from "./team.js";
 import type { Comment, OpenTickets, Ticket } from "./types.js";
 
 export const ACK_MARKER = "ack";
@@ -79,7 +79,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
   let implementer: string | undefined;
   if (ticket.assignees.length > 0) {
     // A person chose the assignees: frontdesk adds none and names who is on it.
-    contact = ticket.assignees.find((login) => includesLogin(config.team.contacts, login)) ?? ticket.assignees[0];
+    contact = findContact(config, ticket.assignees) ?? ticket.assignees[0];
     implementer = ticket.assignees.find((login) => login !== contact);
   } else {
     assignment = pickAssignees({
@@ -132,6 +132,3 @@ function findClientEstimate(input: IntakeInput): string | undefined {
   return estimate.detail;
 }
 
-function includesLogin(logins: readonly string[], login: string): boolean {
-  return logins.some((candidate) => candidate.toLowerCase() === login.toLowerCase());
-}

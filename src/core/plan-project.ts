@@ -9,10 +9,11 @@ import { bookedLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "
 import { ACK_MARKER } from "./plan-intake.js";
 import { replaceMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
-import type { BoardAction, Changes, Plan } from "./plan.js";
-import { planReply, wasRefusedRecently, type ReplyLine } from "./plan-reply.js";
+import type { BoardAction, Plan } from "./plan.js";
+import { planReply, type ReplyLine } from "./plan-reply.js";
+import { answer, planRefusal } from "./plan-refusal.js";
 import { neutralizeQuote } from "./quote.js";
-import { isTeamMember, type AgencyTeamMembers } from "./team.js";
+import { findContact, includesLogin, isTeamMember, type AgencyTeamMembers } from "./team.js";
 import { sameLabel } from "./text-match.js";
 import type { Comment, OpenTickets, Ticket } from "./types.js";
 
@@ -159,37 +160,6 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
   return plan;
 }
 
-/**
- * The client side: one polite answer that mentions the contact, and nothing
- * else; at most one per person, ticket and hour, so that nobody can spend
- * the installation's writes or notify the contact over and over.
- */
-function planRefusal(input: ProjectInput, trigger: Extract<Trigger, { kind: "comment" }>): ProjectResult {
-  const { config, ticket } = input;
-  const lines = [...trigger.parsed.commands, ...trigger.parsed.malformed].map((line) => line.text);
-  if (lines.length === 0) return { kind: "skip", reason: "no commands" };
-  if (wasRefusedRecently(input.comments, trigger.author, input.now)) return { kind: "skip", reason: `${trigger.author} was refused within the hour` };
-  const contact = findAcknowledgement(input.comments)?.record.contact ?? findContact(config, ticket.assignees) ?? config.team.contacts[0];
-  const command = lines.length === 1 ? neutralizeQuote(lines[0] ?? "") : "";
-  const reply = planReply(
-    config,
-    input.comments,
-    trigger.commentId,
-    [{ key: "refused", vars: { command, contact: mention(config, contact), client: clientName(config, ticket) } }],
-    trigger.author,
-  );
-  if (!reply) return { kind: "skip", reason: "already answered" };
-  const plan = createDraft(ticket).changes;
-  answer(plan, trigger, reply);
-  return { kind: "plan", plan: { changes: plan, board: [], notes: ["refused: the client side"] } };
-}
-
-/** frontdesk's answer to a command goes where the command was: an internal note is answered internally. */
-function answer(changes: Changes, trigger: Extract<Trigger, { kind: "comment" }>, reply: string): void {
-  if (trigger.internal) (changes.internalComments ??= []).push(reply);
-  else changes.comments.push(reply);
-}
-
 /** The chosen level's label only, and a due time counted from now, when the level changed. */
 function planUrgency(input: ProjectInput, draft: Draft, before: AckRecord, after: AckRecord, notes: string[]): void {
   const { config, now } = input;
@@ -306,14 +276,6 @@ function isSameRecord(a: AckRecord, b: AckRecord): boolean {
 
 function implementationLayer(config: Config): string[] {
   return [...Object.values(config.team.functions).flat(), ...Object.values(config.team.bookable).flat()];
-}
-
-function findContact(config: Config, assignees: readonly string[]): string | undefined {
-  return assignees.find((login) => includesLogin(config.team.contacts, login));
-}
-
-function includesLogin(logins: readonly string[], login: string): boolean {
-  return logins.some((candidate) => sameLogin(candidate, login));
 }
 
 function sameLogin(a: string, b: string | undefined): boolean {

@@ -6,7 +6,7 @@ import { classifyUrgency } from "./classify.js";
 import { findFirstResponse, type SweepComment } from "./first-response.js";
 import { SLA_BREACHED_LABEL, SUPPORT_LABEL } from "./labels.js";
 import { findOwnComment, writeMarker } from "./marker.js";
-import type { AgencyTeamMembers } from "./team.js";
+import { findContact, type AgencyTeamMembers } from "./team.js";
 import { formatDue, messageFor, type MessageKey } from "./messages.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { ACK_MARKER } from "./plan-intake.js";
@@ -107,7 +107,7 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
   const first = findFirstResponse(config, ticket, comments, input.teamMembers);
   if (first) return skip(`answered by ${first.author.login} at ${first.createdAt.toISOString()}`);
   if (findOwnComment(comments, ESCALATION_MARKER)) return skip("already escalated");
-  const contact = record?.contact ?? ticket.assignees.find((login) => includesLogin(config.team.contacts, login)) ?? ticket.assignees[0];
+  const contact = record?.contact ?? findContact(config, ticket.assignees) ?? ticket.assignees[0];
   const vars = {
     client: clientName(config, ticket),
     contact: mention(config, contact),
@@ -179,6 +179,3 @@ function skip(reason: string): SweepPlan {
   return { kind: "skip", reason };
 }
 
-function includesLogin(logins: readonly string[], login: string): boolean {
-  return logins.some((candidate) => candidate.toLowerCase() === login.toLowerCase());
-}

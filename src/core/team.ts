@@ -53,10 +53,20 @@ export function listAgencyTeams(config: Config): { org: string; slug: string }[]
   });
 }
 
+/** True when `logins` holds `login`, whatever the case: logins are case-insensitive on both platforms. */
+export function includesLogin(logins: readonly string[], login: string): boolean {
+  const wanted = login.toLowerCase();
+  return logins.some((candidate) => candidate.toLowerCase() === wanted);
+}
+
+/** The first of `assignees` who is one of the configuration's contacts. */
+export function findContact(config: Config, assignees: readonly string[]): string | undefined {
+  return assignees.find((login) => includesLogin(config.team.contacts, login));
+}
+
 /** True when `login` is on the team: the roster, `team.agency`, or a member of an agency team. */
 export function isTeamMember(config: Config, login: string, teamMembers: AgencyTeamMembers = NO_TEAM_MEMBERS): boolean {
-  const wanted = login.toLowerCase();
-  return listRosterLogins(config).some((member) => member.toLowerCase() === wanted) || teamMembers.has(wanted);
+  return includesLogin(listRosterLogins(config), login) || teamMembers.has(login.toLowerCase());
 }
 
 /**
@@ -65,8 +75,7 @@ export function isTeamMember(config: Config, login: string, teamMembers: AgencyT
  * commands get the polite refusal.
  */
 export function authorizeCommand(config: Config, login: string, teamMembers: AgencyTeamMembers = NO_TEAM_MEMBERS): Authorization {
-  const wanted = login.toLowerCase();
-  if (listClientRoster(config).some((member) => member.toLowerCase() === wanted)) return { allowed: true, reason: "roster" };
+  if (includesLogin(listClientRoster(config), login)) return { allowed: true, reason: "roster" };
   if (isTeamMember(config, login, teamMembers)) return { allowed: true, reason: "agency" };
   return { allowed: false, reason: `${login} is not on the team (the roster or team.agency): the client side` };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { writeMarker } from "../../src/core/marker.js";
 import type { Actor, Ticket } from "../../src/core/types.js";
-import { handleChange, handleComment, type RepositoryPort } from "../../src/desk/events.js";
+import { handleChange, handleComment } from "../../src/desk/events.js";
 import type { RepoConfig } from "../../src/desk/repo-config.js";
-import { createMemoryLog } from "../fakes/memory-log.js";
+import { memoryRepository } from "../fakes/memory-repository.js";
 import { MemoryTracker, SELF } from "../fakes/memory-tracker.js";
 import { specConfig, ticket } from "../helpers/core.js";
 
@@ -23,21 +23,7 @@ const VALID: RepoConfig = { kind: "valid", config: specConfig(), warnings: [] };
 function repository(config: RepoConfig = VALID) {
   const tracker = new MemoryTracker({ now: NOW, issues: [{ ticket: TRIAGED }] });
   tracker.addComment(7, SELF, `Thanks!\n\n${writeMarker("ack", RECORD)}`, new Date("2026-11-26T09:00:01Z"));
-  const opened = { count: 0 };
-  const port: RepositoryPort = {
-    repo: "acme/site",
-    loadConfig: async () => config,
-    teamMembers: async () => new Set(),
-    tracker: async () => tracker,
-    lock: (_number, task) => task(),
-    now: () => NOW,
-    log: createMemoryLog(),
-  };
-  const open = async () => {
-    opened.count++;
-    return port;
-  };
-  return { tracker, open, opened };
+  return { tracker, ...memoryRepository(tracker, config) };
 }
 
 function comment(body: string, author: Actor, overrides: { ticket?: Ticket; internal?: boolean } = {}) {

@@ -3,9 +3,9 @@ import { readAckRecord } from "../../src/core/ack-record.js";
 import { readMarker } from "../../src/core/marker.js";
 import type { Ticket } from "../../src/core/types.js";
 import { ConfigError } from "../../src/config/errors.js";
-import type { RepositoryPort } from "../../src/desk/events.js";
 import type { RepoConfig } from "../../src/desk/repo-config.js";
 import { handleOpened, triageTicket } from "../../src/desk/triage.js";
+import { memoryRepository } from "../fakes/memory-repository.js";
 import { createMemoryLog } from "../fakes/memory-log.js";
 import { MemoryTracker } from "../fakes/memory-tracker.js";
 import { specConfig, ticket } from "../helpers/core.js";
@@ -99,18 +99,7 @@ describe("triageTicket", () => {
 describe("handleOpened", () => {
   function port(config: RepoConfig, issue: Ticket) {
     const tracker = new MemoryTracker({ now: NOW, issues: [{ ticket: issue }] });
-    const log = createMemoryLog();
-    const opened = { count: 0 };
-    const repository: RepositoryPort = {
-      repo: "acme/site",
-      loadConfig: async () => config,
-      teamMembers: async () => new Set(),
-      tracker: async () => tracker,
-      lock: (_number, task) => task(),
-      now: () => NOW,
-      log,
-    };
-    return { tracker, log, opened, open: async () => (opened.count++, repository) };
+    return { tracker, ...memoryRepository(tracker, config) };
   }
   const valid: RepoConfig = { kind: "valid", config, warnings: [] };
   const client = { login: "client-joe", isBot: false };
