@@ -1,71 +1,85 @@
 import type { Config } from "../config/schema.js";
-import type { Pick } from "../core/assign.js";
-import type { Classification } from "../core/classify.js";
-import { formatDue } from "../core/messages.js";
-import type { IntakeResult } from "../core/plan-intake.js";
+import { SUPPORT_LABEL } from "../core/labels.js";
+import type { BoardAction } from "../core/plan.js";
 import type { OpenTickets, Ticket } from "../core/types.js";
+import { MemoryTracker } from "../desk/memory-tracker.js";
+import type { Log } from "../desk/port.js";
+import { triageTicket, type TriageOutcome } from "../desk/triage.js";
 
-/** The human-readable report of `frontdesk simulate`: each step, the rule that decided it, the plan. */
-export function formatSimulation(config: Config, ticket: Ticket, result: IntakeResult, openTickets: OpenTickets): string {
+/**
+ * `frontdesk simulate` runs what the server runs for a new issue (intake,
+ * then the project-work review) against an issue tracker in memory, and
+ * prints the reasons the plans carry, the same lines the server logs as
+ * `reasons`, followed by what would be written.
+ */
+
+/** What the server would do with one new issue. */
+export interface Simulation {
+  ticket: Ticket;
+  outcome: TriageOutcome;
+  /** The issue and its comments after the workflow ran. */
+  after: { ticket: Ticket; comments: string[] };
+  board: BoardAction[];
+  move?: string;
+  openTickets: OpenTickets;
+}
+
+const QUIET: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * Runs the workflow. The repository's other open tickets are stand-ins, as
+ * many per person as `openTickets` says. GitHub's tracker has boards,
+ * GitLab's moves issues, as on the platforms.
+ */
+export async function simulate(config: Config, ticket: Ticket, openTickets: OpenTickets, now: Date): Promise<Simulation> {
+  const others = Object.entries(openTickets).flatMap(([login, count]) =>
+    Array.from({ length: count }, () => ({ ...ticket, title: "", body: "", author: { login: "client", isBot: false }, labels: [SUPPORT_LABEL], assignees: [login] })),
+  );
+  const issues = [ticket, ...others.map((other, index) => ({ ...other, number: ticket.number + index + 1 }))].map((issue) => ({ ticket: issue }));
+  const capabilities = ticket.platform === "gitlab" ? { move: true } : { boards: true };
+  const tracker = new MemoryTracker({ repo: ticket.repo, issues, now, capabilities });
+  const outcome = await triageTicket({ tracker, config: { kind: "valid", config, warnings: [] }, ticket, commentCount: 0, reopened: false, now, log: QUIET });
+  const board = tracker.writes.flatMap((write) => (write.kind === "board" ? write.actions : []));
+  const move = tracker.writes.find((write) => write.kind === "move")?.target;
+  const after = { ticket: tracker.ticket(ticket.number), comments: tracker.comments(ticket.number).map((comment) => comment.body) };
+  return { ticket, outcome, after, board, ...(move ? { move } : {}), openTickets };
+}
+
+/** The human-readable report: each decision with the rule that made it, then what would be written. */
+export function formatSimulation(simulation: Simulation): string {
+  const { ticket, outcome, after } = simulation;
   const lines: string[] = [`Issue #${ticket.number} "${ticket.title}" by ${ticket.author.login}`];
-  if (result.kind === "skip") {
-    lines.push(`1. Not a ticket: ${result.reason}. frontdesk does nothing.`);
+  const { intake, review } = outcome;
+  if (intake.kind !== "triage") {
+    lines.push(`1. Not a ticket: ${intake.kind === "skip" ? intake.reason : intake.kind}. frontdesk does nothing.`);
     return `${lines.join("\n")}\n`;
   }
-  const { decisions, changes } = result;
-  const zone = config.business_hours.timezone;
-  lines.push("1. A ticket: frontdesk takes it in.");
-  lines.push(`2. Urgency: ${decisions.urgency.value} (${explain(decisions.urgency, "urgency.default")})`);
-  lines.push(
-    decisions.function
-      ? `3. Function: ${decisions.function.value} (${explain(decisions.function, "routing.default")})`
-      : "3. Function: none (the roster has no functions)",
-  );
-  if (!decisions.assignment) {
-    lines.push(`4. Assignees: kept as a person set them (${ticket.assignees.join(", ")}); frontdesk adds none.`);
-  } else {
-    lines.push("4. Assignees:");
-    lines.push(`   contact: ${describePick(decisions.assignment.contact)}`);
-    const booked = decisions.assignment.booked ? " (booked from team.bookable)" : "";
-    lines.push(`   implementer: ${describePick(decisions.assignment.implementer)}${booked}`);
-  }
-  const level = config.urgency.levels[decisions.urgency.value];
-  lines.push(
-    `5. First response due: ${formatDue(decisions.due, zone, "en")} (${level?.respond_within ?? "?"} of business time from ${formatDue(ticket.createdAt, zone, "en")})`,
-  );
-  if (decisions.needsEstimate) lines.push(`   "${decisions.needsEstimate}" matches project_work.hints: labelled needs estimate`);
-  if (decisions.clientEstimate) {
-    lines.push(`   the client's estimate "${decisions.clientEstimate}" is above project_work.threshold: a hint, labelled needs estimate for the team to confirm`);
-  }
+  const reasons = ["a ticket: frontdesk takes it in", ...intake.reasons];
+  if (review) reasons.push(...(review.kind === "done" ? review.reasons : [`project work: nothing to do (${review.reason})`]));
+  reasons.forEach((reason, index) => lines.push(`${index + 1}. ${reason.charAt(0).toUpperCase()}${reason.slice(1)}`));
+
   lines.push("", "Plan:");
-  lines.push(`  add labels: ${changes.addLabels.join(", ") || "none"}`);
-  lines.push(`  assign: ${changes.assign.join(", ") || "none"}`);
-  for (const comment of changes.comments) lines.push("  comment:", ...comment.split("\n").map((line) => `    ${line}`));
-  if (Object.keys(openTickets).length > 0) {
-    lines.push("", `Open tickets used: ${Object.entries(openTickets).map(([login, count]) => `${login} ${count}`).join(", ")}`);
+  const added = after.ticket.labels.filter((label) => !ticket.labels.includes(label));
+  const removed = ticket.labels.filter((label) => !after.ticket.labels.includes(label));
+  const assigned = after.ticket.assignees.filter((login) => !ticket.assignees.includes(login));
+  const unassigned = ticket.assignees.filter((login) => !after.ticket.assignees.includes(login));
+  lines.push(`  add labels: ${added.join(", ") || "none"}`);
+  if (removed.length > 0) lines.push(`  remove labels: ${removed.join(", ")}`);
+  lines.push(`  assign: ${assigned.join(", ") || "none"}`);
+  if (unassigned.length > 0) lines.push(`  unassign: ${unassigned.join(", ")}`);
+  for (const comment of after.comments) lines.push("  comment:", ...comment.split("\n").map((line) => `    ${line}`));
+  for (const action of simulation.board) {
+    lines.push(`  board: ${action.kind} ${action.board}${action.kind === "add" && action.status ? ` (${action.status})` : ""}`);
   }
+  if (simulation.move) lines.push(`  move to: ${simulation.move}`);
+  const counts = Object.entries(simulation.openTickets);
+  if (counts.length > 0) lines.push("", `Open tickets used: ${counts.map(([login, count]) => `${login} ${count}`).join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
 
-function explain(decision: Classification, defaultKey: string): string {
-  switch (decision.rule) {
-    case "label":
-      return `the label "${decision.detail}" is on the issue`;
-    case "form":
-      return `the issue form says "${decision.detail}"`;
-    case "keyword":
-      return `keyword "${decision.detail}" in the title or body`;
-    default:
-      return `no rule matched: ${defaultKey}`;
-  }
-}
-
-function describePick(pick: Pick): string {
-  const skipped = pick.skipped.map((person) => `${person.login} (${person.reason}, ${person.openTickets} open)`);
-  const considered = pick.candidates.map((person) => `${person.login} ${person.openTickets}`).join(", ");
-  const fewest = Math.min(...pick.candidates.map((person) => person.openTickets));
-  const tied = pick.candidates.filter((person) => person.openTickets === fewest).length > 1;
-  const rule = tied ? "tied for fewest open tickets, the issue number rotates ties" : "fewest open tickets";
-  const chosen = pick.login ? `${pick.login}, ${rule} (${considered})` : "nobody available";
-  return skipped.length > 0 ? `${chosen}; skipped ${skipped.join(", ")}` : chosen;
+/** `--json`: intake's plan with its decisions, and the project step's reasons and actions when there was one. */
+export function toJson(simulation: Simulation): unknown {
+  const { intake, review } = simulation.outcome;
+  if (!review) return intake;
+  return { ...intake, project: { ...review, board: simulation.board, ...(simulation.move ? { move: simulation.move } : {}) } };
 }

@@ -1,15 +1,16 @@
 import { parseArgs } from "node:util";
 import { parseConfigText } from "../config/parse.js";
-import { planIntake } from "../core/plan-intake.js";
 import type { OpenTickets, Ticket } from "../core/types.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
-import { formatSimulation } from "./simulate-report.js";
+import { formatSimulation, simulate, toJson } from "./simulate-report.js";
 
 /** `frontdesk simulate --help`. */
 export const SIMULATE_USAGE = `Usage: frontdesk simulate --config <file> --title "..." [options]
 
-Prints, step by step, what frontdesk would do with a new issue and why,
-using the same code as the server. Touches no network.
+Prints, step by step, what frontdesk would do with a new issue and why:
+intake, and the project-work step when the team opened it with an estimate
+above the threshold. Runs the server's workflow against an issue tracker in
+memory. Touches no network.
 
 Options:
   --config <file>        the frontdesk.yml to use (required)
@@ -44,7 +45,7 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-/** `frontdesk simulate`: the intake plan for an issue described on the command line. */
+/** `frontdesk simulate`: what the server would do with an issue described on the command line. */
 export async function runSimulate(args: readonly string[], io: CliIo): Promise<number> {
   let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; args: string[] }>>["values"];
   try {
@@ -86,8 +87,8 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
       createdAt: at,
     };
     const openTickets = values["open-tickets"] ? readOpenTickets(await read(io, values["open-tickets"])) : {};
-    const result = planIntake({ config: parsed.config, ticket, comments: [], openTickets, clockStart: at, now: at });
-    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSimulation(parsed.config, ticket, result, openTickets));
+    const simulation = await simulate(parsed.config, ticket, openTickets, at);
+    io.stdout(values.json ? `${JSON.stringify(toJson(simulation), null, 2)}\n` : formatSimulation(simulation));
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

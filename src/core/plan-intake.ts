@@ -5,7 +5,8 @@ import { classifyFunction, classifyUrgency, type Classification } from "./classi
 import { bookedLabel, functionLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
 import { findOwnComment, writeMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
-import { emptyChanges, type Changes } from "./plan.js";
+import { emptyChanges, type Plan } from "./plan.js";
+import { explainIntake } from "./explain.js";
 import { findKeyword, hasLabel } from "./text-match.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { compareWithThreshold, findEstimate } from "./estimate.js";
@@ -44,7 +45,8 @@ export interface IntakeDecisions {
 
 export type IntakeResult =
   | { kind: "skip"; reason: string }
-  | { kind: "triage"; changes: Changes; decisions: IntakeDecisions };
+  /** A plan, with the decisions it came from (for `simulate --json` and the log). */
+  | ({ kind: "triage"; decisions: IntakeDecisions } & Plan);
 
 /**
  * Intake as a reconciliation (SPEC section 2, steps 1 to 5): from the ticket as
@@ -111,9 +113,20 @@ export function planIntake(input: IntakeInput): IntakeResult {
   });
   changes.comments.push(`${message}\n\n${writeMarker(ACK_MARKER, record)}`);
 
+  const reasons = explainIntake(config, {
+    urgency,
+    function: fn,
+    assignment,
+    keptAssignees: ticket.assignees,
+    due,
+    clockStart: input.clockStart,
+    needsEstimate,
+    clientEstimate,
+  });
   return {
     kind: "triage",
     changes,
+    reasons,
     decisions: { urgency, function: fn, assignment, contact, implementer, due, needsEstimate, clientEstimate },
   };
 }

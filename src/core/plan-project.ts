@@ -58,8 +58,6 @@ export interface ProjectInput {
 /** The difference to apply: labels, assignees and new comments; the rewritten record; board actions. */
 export interface ProjectPlan extends Plan {
   board: BoardAction[];
-  /** What was decided and why, for the log. */
-  notes: string[];
 }
 
 /** A plan, or why there is none. */
@@ -93,7 +91,7 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
   const { config, ticket, trigger } = input;
   const after: AckRecord = { ...before };
   const draft = createDraft(ticket);
-  const plan: ProjectPlan = { changes: draft.changes, board: [], notes: [] };
+  const plan: ProjectPlan = { changes: draft.changes, board: [], reasons: [] };
   const replies: ReplyLine[] = [];
   const books: string[] = [];
   let urgencyTouched = false;
@@ -122,17 +120,17 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
     const size = estimateFromSizeLabel(config, trigger.label);
     if (level !== undefined) [after.urgency, urgencyTouched] = [level, true];
     else if (size) recordEstimate(size.duration, "label");
-    else plan.notes.push(`${trigger.label} is neither an urgency nor a size label`);
+    else plan.reasons.push(`${trigger.label} is neither an urgency nor a size label`);
   }
-  if (urgencyTouched) planUrgency(input, draft, before, after, plan.notes);
+  if (urgencyTouched) planUrgency(input, draft, before, after, plan.reasons);
 
   const recorded = after.estimate ? { duration: after.estimate, source: after.estimateFrom ?? "command", detail: after.estimate } : undefined;
   // What came with the issue (a size label, a form answer) is the team's
   // estimate only when the team opened it; from the client side it is a hint.
   const estimate = isTeamMember(config, ticket.author.login, input.teamMembers) ? findEstimate(config, ticket, recorded) : recorded;
   const sizing = estimate && compareWithThreshold(config, estimate.duration);
-  if (estimate) plan.notes.push(`estimate ${estimate.duration} (${estimate.source}) vs threshold ${config.project_work.threshold}`);
-  if (after.override) plan.notes.push(`/${after.override} decides`);
+  if (estimate) plan.reasons.push(`estimate ${estimate.duration} (${estimate.source}) vs threshold ${config.project_work.threshold}`);
+  if (after.override) plan.reasons.push(`/${after.override} decides`);
   const wasProject = before.project === true;
   // Without an estimate or a person's word, frontdesk leaves the ticket as it is.
   const wantProject = after.override ? after.override === "project" : sizing ? sizing.above : wasProject;
@@ -141,9 +139,13 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
     // The estimate explains the handoff only when it is what made this project work.
     comments.push(planToProject(input, draft, after, plan.board, sizing?.above ? estimate?.duration : undefined));
     if (config.project_work.move_to) plan.move = config.project_work.move_to;
+    plan.reasons.push(describeProjectWork(config, after, plan));
   }
-  if (!wantProject && wasProject) comments.push(planToSupport(input, draft, after, plan.board));
-  for (const fn of books) planBooking(input, draft, fn, plan.notes, replies);
+  if (!wantProject && wasProject) {
+    comments.push(planToSupport(input, draft, after, plan.board));
+    plan.reasons.push(`back to support: contact ${after.contact ?? "none"}${after.implementer ? `, implementer ${after.implementer}` : ""}`);
+  }
+  for (const fn of books) planBooking(input, draft, fn, plan.reasons, replies);
 
   if (!isSameRecord(after, before)) {
     // The visible text names the urgency and the due time: rewrite it when they change.
@@ -161,7 +163,7 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
 }
 
 /** The chosen level's label only, and a due time counted from now, when the level changed. */
-function planUrgency(input: ProjectInput, draft: Draft, before: AckRecord, after: AckRecord, notes: string[]): void {
+function planUrgency(input: ProjectInput, draft: Draft, before: AckRecord, after: AckRecord, reasons: string[]): void {
   const { config, now } = input;
   for (const level of Object.keys(config.urgency.levels)) {
     if (level === after.urgency) draft.addLabel(urgencyLabel(config, level));
@@ -172,7 +174,17 @@ function planUrgency(input: ProjectInput, draft: Draft, before: AckRecord, after
   // not from an arrival that may be days ago.
   const within = config.urgency.levels[after.urgency]?.respond_within ?? "1d";
   after.due = dueAt(now, within, toBusinessHours(config.business_hours)).toISOString();
-  notes.push(`urgency ${before.urgency} -> ${after.urgency}, due ${after.due}`);
+  reasons.push(`urgency ${before.urgency} -> ${after.urgency}, due ${after.due}`);
+}
+
+/** One line for the log and `simulate`: where project work goes and to whom. */
+function describeProjectWork(config: Config, after: AckRecord, plan: ProjectPlan): string {
+  const parts = [`project work: labelled ${config.project_work.label}`];
+  if (after.handoff) parts.push(`handed off to ${after.handoff} (project_work.handoff)`);
+  else if (config.model === "support-team") parts.push("nobody in project_work.handoff");
+  for (const action of plan.board) parts.push(`${action.kind === "add" ? "onto" : "off"} board ${action.board}`);
+  if (plan.move) parts.push(`into ${plan.move} (project_work.move_to)`);
+  return parts.join("; ");
 }
 
 /** Project work: its label instead of support's, its board, and in the support-team model the handoff. */
@@ -250,7 +262,7 @@ function planToSupport(input: ProjectInput, draft: Draft, after: AckRecord, boar
 }
 
 /** The bookable person for a function, unless one of the pool is already on the ticket. */
-function planBooking(input: ProjectInput, draft: Draft, fn: string, notes: string[], replies: ReplyLine[]): void {
+function planBooking(input: ProjectInput, draft: Draft, fn: string, reasons: string[], replies: ReplyLine[]): void {
   const { config, ticket, now } = input;
   const pool = config.team.bookable[fn] ?? [];
   if (!pool.some((login) => draft.isAssigned(login))) {
@@ -258,12 +270,12 @@ function planBooking(input: ProjectInput, draft: Draft, fn: string, notes: strin
     const today = localDay(now, config.business_hours.timezone);
     const pick = pickPerson({ config, candidates: pool, openTickets: input.openTickets, today, seed: ticket.number });
     if (pick.login === undefined) {
-      notes.push(`/book ${fn}: nobody available (${pick.skipped.map((skip) => `${skip.login} ${skip.reason}`).join(", ")})`);
+      reasons.push(`/book ${fn}: nobody available (${pick.skipped.map((skip) => `${skip.login} ${skip.reason}`).join(", ")})`);
       replies.push({ key: "unavailable", vars: { function: fn } });
       return;
     }
     draft.assign(pick.login);
-    notes.push(`/book ${fn}: ${pick.login}`);
+    reasons.push(`/book ${fn}: ${pick.login}`);
   }
   draft.addLabel(bookedLabel(fn));
 }

@@ -28,7 +28,7 @@ export function planRefusal(input: ProjectInput, trigger: Extract<Trigger, { kin
   if (!reply) return { kind: "skip", reason: "already answered" };
   const plan = createDraft(ticket).changes;
   answer(plan, trigger, reply);
-  return { kind: "plan", plan: { changes: plan, board: [], notes: ["refused: the client side"] } };
+  return { kind: "plan", plan: { changes: plan, board: [], reasons: [`refused: ${trigger.author} is the client side, not in the roster`] } };
 }
 
 /** frontdesk's answer to a command goes where the command was: an internal note is answered internally. */

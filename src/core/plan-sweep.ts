@@ -10,7 +10,7 @@ import { findContact, type AgencyTeamMembers } from "./team.js";
 import { formatDue, messageFor, type MessageKey } from "./messages.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { ACK_MARKER } from "./plan-intake.js";
-import { emptyChanges, type Changes } from "./plan.js";
+import { emptyChanges, type Changes, type Plan } from "./plan.js";
 import { hasLabel } from "./text-match.js";
 import type { Ticket } from "./types.js";
 
@@ -55,8 +55,8 @@ export type SweepPlan =
   | { kind: "need-comments"; reason: string }
   /** Run the intake reconciliation, as the webhook would have. */
   | { kind: "triage"; reason: string }
-  | { kind: "remind"; reason: string; due: Date; steps: Changes[] }
-  | { kind: "escalate"; reason: string; due: Date; steps: Changes[] };
+  | { kind: "remind"; reason: string; due: Date; steps: Plan[] }
+  | { kind: "escalate"; reason: string; due: Date; steps: Plan[] };
 
 /**
  * The sweep's plan for one open issue. Without `comments` it decides from
@@ -118,24 +118,30 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
     leads: config.team.leads.map((login) => `@${login}`).join(" "),
   };
   if (now.getTime() >= due.getTime()) {
+    const reason = `due ${due.toISOString()} passed without a first response`;
+    const leads = config.team.leads.join(", ") || "no leads in team.leads";
     return {
       kind: "escalate",
-      reason: `due ${due.toISOString()} passed without a first response`,
+      reason,
       due,
       // The comment first: a failure between the two leaves no label, and the
       // next sweep finds the comment's marker and adds nothing twice.
-      steps: [withComment(message("escalation", config, vars, ESCALATION_MARKER, due)), withLabel(SLA_BREACHED_LABEL)],
+      steps: [
+        { changes: withComment(message("escalation", config, vars, ESCALATION_MARKER, due)), reasons: [`escalated to ${leads}: ${reason}`] },
+        { changes: withLabel(SLA_BREACHED_LABEL), reasons: [`labelled ${SLA_BREACHED_LABEL}: ${reason}`] },
+      ],
     };
   }
   if (findOwnComment(comments, REMINDER_MARKER)) return skip("already reminded");
   const total = responseMinutes(config, level, hours) ?? businessMinutesBetween(own.comment.createdAt, due, hours);
   const remaining = businessMinutesBetween(now, due, hours);
   if (remaining * 100 > (100 - remindPercent(config)) * total) return skip(`reminder when ${config.sla.remind_at} of the time has passed`);
+  const reason = `${config.sla.remind_at} of the time to ${due.toISOString()} has passed`;
   return {
     kind: "remind",
-    reason: `${config.sla.remind_at} of the time to ${due.toISOString()} has passed`,
+    reason,
     due,
-    steps: [withComment(message("reminder", config, vars, REMINDER_MARKER, due))],
+    steps: [{ changes: withComment(message("reminder", config, vars, REMINDER_MARKER, due)), reasons: [`reminded ${contact ?? "the team"}: ${reason}`] }],
   };
 }
 

@@ -35,6 +35,11 @@ export type BoardAction = { kind: "add"; board: string; status?: string } | { ki
  */
 export interface Plan {
   changes: Changes;
+  /**
+   * Why, one decision a line, in the words `frontdesk simulate` prints and
+   * the log's `reasons` carries: the same story in both places.
+   */
+  reasons: string[];
   /** frontdesk's acknowledgement rewritten with the ticket's new record. */
   ack?: { id: number; body: string };
   board?: readonly BoardAction[];

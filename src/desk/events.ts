@@ -131,7 +131,7 @@ async function step(repository: RepositoryPort, config: Config, ticket: Ticket, 
   const outcomes: DeskOutcome[] = [];
   for (const trigger of triggers) {
     const outcome: ProjectStepOutcome = await reconcileProjectStep({ tracker, config, ticket, trigger, now: repository.now(), log: repository.log, teamMembers });
-    outcomes.push(outcome.kind === "nothing" ? ignored(outcome.reason) : { status: "done", reason: outcome.notes.join("; ") || "reconciled" });
+    outcomes.push(outcome.kind === "nothing" ? ignored(outcome.reason) : { status: "done", reason: outcome.reasons.join("; ") || "reconciled" });
   }
   if (outcomes.length === 1) return outcomes[0]!;
   return { status: outcomes.some((outcome) => outcome.status === "done") ? "done" : "ignored", reason: outcomes.map((outcome) => outcome.reason).join("; ") };

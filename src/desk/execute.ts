@@ -15,7 +15,7 @@ export type PlanTarget = IssueTracker & Partial<Pick<TicketEditor, "editComment"
  * plan without a record, board or move goes to the tracker in one piece (its
  * comments still go after its labels). What the platform cannot serve
  * (boards, moving) is left undone and logged; returns what was done beyond
- * the changes, for the log.
+ * the changes, and what was left undone, for the log.
  */
 export async function execute(tracker: PlanTarget, ticket: Ticket, plan: Plan, describe: (label: string) => LabelSpec, log: Log): Promise<string[]> {
   const { number } = ticket;
@@ -27,7 +27,10 @@ export async function execute(tracker: PlanTarget, ticket: Ticket, plan: Plan, d
   const done: string[] = [];
   const boards = board.length === 0 ? undefined : tracker.boards;
   // The configuration check already named the keys this platform cannot serve (GitLab: board URLs).
-  if (board.length > 0 && !boards) log.debug({ repo: tracker.repo, issue: number, board }, "boards are not served on this platform");
+  if (board.length > 0 && !boards) {
+    log.debug({ repo: tracker.repo, issue: number, board }, "boards are not served on this platform");
+    done.push("boards: not served on this platform");
+  }
   const { comments, internalComments, ...edits } = plan.changes;
   await Promise.all([tracker.apply(number, { ...edits, comments: [] }, describe), boards?.apply(number, board)]);
   if (plan.ack) {
@@ -37,8 +40,10 @@ export async function execute(tracker: PlanTarget, ticket: Ticket, plan: Plan, d
   if (comments.length > 0 || (internalComments ?? []).length > 0) {
     await tracker.apply(number, { ...emptyChanges(), comments, ...(internalComments ? { internalComments } : {}) }, describe);
   }
-  if (plan.move && !tracker.moveIssue) log.debug({ repo: tracker.repo, issue: number, move: plan.move }, "moving issues is not served on this platform");
-  else if (plan.move && tracker.moveIssue) {
+  if (plan.move && !tracker.moveIssue) {
+    log.debug({ repo: tracker.repo, issue: number, move: plan.move }, "moving issues is not served on this platform");
+    done.push("moving issues: not served on this platform");
+  } else if (plan.move && tracker.moveIssue) {
     // frontdesk's own labels go along: they are created in the target first.
     const labels = labelsAfter(ticket, plan.changes).map(describe).filter((spec) => spec.description.startsWith("frontdesk:"));
     done.push(`moved to ${await tracker.moveIssue(number, plan.move, labels)}`);

@@ -79,9 +79,9 @@ async function triage(request: IntakeRequest, config: Config): Promise<IntakeOut
   const { urgency, contact, implementer, due } = result.decisions;
   // The fresh labels may make it an emergency after all (or no longer one).
   const priority = isMostUrgent(config, urgency.value) ? "urgent" : currentPriority();
-  await withPriority(priority, () => execute(tracker, ticket, { changes: result.changes }, (label) => describeLabel(config, label), log));
+  await withPriority(priority, () => execute(tracker, ticket, result, (label) => describeLabel(config, label), log));
   log.info(
-    { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString() },
+    { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString(), reasons: result.reasons },
     "ticket triaged",
   );
   return result;
@@ -91,11 +91,13 @@ function isMostUrgent(config: Config, level: string): boolean {
   return Object.keys(config.urgency.levels)[0] === level;
 }
 
+const KEEP_REASON = "the configuration is invalid: labelled support only, so that no ticket is lost";
+
 /** With a broken configuration no ticket is lost: it gets the support label and nothing else. */
 async function keepTicket(tracker: IssueTracker, ticket: Ticket, log: Log): Promise<void> {
   if (hasLabel(ticket.labels, SUPPORT_LABEL)) return;
   const changes = emptyChanges();
   changes.addLabels.push(SUPPORT_LABEL);
-  await execute(tracker, ticket, { changes }, (label) => describeLabel(undefined, label), log);
+  await execute(tracker, ticket, { changes, reasons: [KEEP_REASON] }, (label) => describeLabel(undefined, label), log);
   log.warn({ repo: tracker.repo, issue: ticket.number }, "configuration invalid: labelled support only");
 }

@@ -60,7 +60,7 @@ export async function resolveProjectStep(
 }
 
 /** What became of a project step: done, with what was decided, or nothing to do and why. */
-export type ProjectStepOutcome = { kind: "done"; notes: string[] } | { kind: "nothing"; reason: string };
+export type ProjectStepOutcome = { kind: "done"; reasons: string[] } | { kind: "nothing"; reason: string };
 
 /**
  * The project step, whole, the same on every platform: reads the issue and
@@ -70,7 +70,7 @@ export type ProjectStepOutcome = { kind: "done"; notes: string[] } | { kind: "no
  * failure in between loses a message rather than sending it twice on the
  * next event, and the issue moves only once everything was said where the
  * client reads it. What the platform cannot do (no boards, no moving) is
- * left undone and named in the notes.
+ * left undone and named in the reasons.
  */
 export async function reconcileProjectStep(input: ProjectStepInput): Promise<ProjectStepOutcome> {
   const { tracker, config, log } = input;
@@ -81,15 +81,15 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
     log.debug({ repo: tracker.repo, issue: number, trigger: input.trigger.kind, reason }, "nothing to do");
     return { kind: "nothing", reason };
   }
-  const { changes, board, notes } = result.plan;
+  const { changes, board, reasons } = result.plan;
   const describe = (label: string) => describeLabel(config, label);
-  notes.push(...(await execute(tracker, ticket, result.plan, describe, log)));
+  reasons.push(...(await execute(tracker, ticket, result.plan, describe, log)));
   log.info(
     {
       repo: tracker.repo,
       issue: number,
       trigger: input.trigger.kind,
-      notes,
+      reasons,
       addLabels: changes.addLabels,
       removeLabels: changes.removeLabels,
       assign: changes.assign,
@@ -99,7 +99,7 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
     },
     "ticket reconciled",
   );
-  return { kind: "done", notes };
+  return { kind: "done", reasons };
 }
 
 

@@ -76,11 +76,12 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
       if (plan.kind === "triage") return triage(request, tracker, issue, summary);
       await request.lock(issue.ticket.number, async () => {
         // One plan a step: the escalation's comment before its label (a failure in between adds nothing twice).
-        for (const step of plan.steps) await execute(tracker, issue.ticket, { changes: step }, (label) => describeLabel(config.config, label), request.log);
+        for (const step of plan.steps) await execute(tracker, issue.ticket, step, (label) => describeLabel(config.config, label), request.log);
       });
       if (plan.kind === "remind") summary.reminders++;
       else summary.escalations++;
-      request.log.info({ repo: tracker.repo, issue: issue.ticket.number, due: plan.due.toISOString(), reason: plan.reason }, plan.kind === "remind" ? "reminder sent" : "ticket escalated");
+      const reasons = plan.steps.flatMap((step) => step.reasons);
+      request.log.info({ repo: tracker.repo, issue: issue.ticket.number, due: plan.due.toISOString(), reasons }, plan.kind === "remind" ? "reminder sent" : "ticket escalated");
     });
   }
   return summary;

@@ -70,7 +70,7 @@ export async function handleOpened(event: OpenedEvent, open: () => Promise<Repos
       platformEstimate: minutes > 0 && config.kind === "valid" ? estimateFromMinutes(config.config, minutes) : undefined,
     });
     const reason = intake.kind === "skip" ? intake.reason : intake.kind;
-    const reviewed = review && (review.kind === "done" ? review.notes.join("; ") || "reconciled" : review.reason);
+    const reviewed = review && (review.kind === "done" ? review.reasons.join("; ") || "reconciled" : review.reason);
     return { status: "done", reason: reviewed ? `${reason}; ${reviewed}` : reason };
   });
 }

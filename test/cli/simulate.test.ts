@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { runSimulate } from "../../src/cli/simulate.js";
-import { API, createTestProbot, INSTALLATION, issuePayload, OWNER, REPO, restIssue } from "../helpers/github.js";
+import { API, createLogCapture, createTestProbot, INSTALLATION, issuePayload, OWNER, REPO, restIssue } from "../helpers/github.js";
 import { mockIssueUpdate, mockUserLookup, restLabels } from "../helpers/github-graphql.js";
 import { useStrictNock } from "../helpers/nock-strict.js";
 import { createMemoryIo } from "./memory-io.js";
@@ -21,26 +21,59 @@ describe("frontdesk simulate", () => {
       io,
     );
     expect(code).toBe(0);
-    expect(io.out).toContain('2. Urgency: emergency (keyword "down" in the title or body)');
-    expect(io.out).toContain("3. Function: development (no rule matched: routing.default)");
-    expect(io.out).toContain("   contact: alice, fewest open tickets (alice 1, ann 2)");
-    expect(io.out).toContain("   implementer: carol, fewest open tickets (carol 3); skipped bob (away, 0 open)");
-    expect(io.out).toContain("5. First response due: Tue, 22 Dec 2026, 11:00 EST (1h of business time from Tue, 22 Dec 2026, 10:00 EST)");
+    expect(io.out).toContain('2. Urgency: emergency (keyword "down" in the title or body)\n');
+    expect(io.out).toContain("3. Function: development (no rule matched: routing.default)\n");
+    expect(io.out).toContain("4. Contact: alice, fewest open tickets (alice 1, ann 2)\n");
+    expect(io.out).toContain("5. Implementer: carol, fewest open tickets (carol 3); skipped bob (away, 0 open)\n");
+    expect(io.out).toContain("6. First response due: Tue, 22 Dec 2026, 11:00 EST (1h of business time from Tue, 22 Dec 2026, 10:00 EST)\n");
+    expect(io.out).toContain("  add labels: support, urgency: emergency, function: development\n  assign: alice, carol\n");
+    expect(io.out).not.toContain("Project work");
   });
 
   it("shows a client's estimate above the threshold as a hint, and a team member's as the team's", async () => {
     const client = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "Checkout", "--body", "### Estimate\n\n3d", "--at", AT], client);
-    expect(client.out).toContain('   the client\'s estimate "3d" is above project_work.threshold: a hint, labelled needs estimate for the team to confirm');
+    expect(client.out).toContain('7. Needs estimate: the client\'s estimate "3d" is above project_work.threshold, a hint for the team to confirm\n');
+    expect(client.out).not.toContain("Project work");
     const team = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "Checkout", "--body", "### Estimate\n\n3d", "--author", "ann", "--at", AT], team);
     expect(team.out).not.toContain("the client's estimate");
+    expect(team.out).toContain("7. Estimate 3d (form) vs threshold 4h\n");
   });
 
   it("says when a tie was rotated", async () => {
     const io = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "Website is down!", "--at", AT], io);
-    expect(io.out).toContain("   contact: ann, tied for fewest open tickets, the issue number rotates ties (alice 0, ann 0)");
+    expect(io.out).toContain("4. Contact: ann, tied for fewest open tickets, the issue number rotates ties (alice 0, ann 0)\n");
+  });
+
+  it("shows the project-work step the server takes for the team's size: L ticket, with the hand-off person", async () => {
+    const github = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "New landing page", "--labels", "size: L", "--author", "ann", "--at", AT], github);
+    expect(github.out).toContain("7. Estimate 2d (label) vs threshold 4h\n");
+    expect(github.out).toContain(
+      "8. Project work: labelled project-work; handed off to lena (project_work.handoff); onto board https://github.com/orgs/acme-agency/projects/7; " +
+        "off board https://github.com/orgs/acme-agency/projects/6; into acme-agency/projects (project_work.move_to)\n" +
+        "9. Moving issues: not served on this platform\n",
+    );
+    expect(github.out).toContain("  add labels: urgency: task, function: development, project-work\n  assign: ann, lena\n");
+    expect(github.out).toContain("@lena takes it from here.");
+    expect(github.out).toContain("  board: add https://github.com/orgs/acme-agency/projects/7 (Backlog)\n  board: remove https://github.com/orgs/acme-agency/projects/6\n");
+    const gitlab = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "New landing page", "--labels", "size: L", "--author", "ann", "--at", AT, "--platform", "gitlab"], gitlab);
+    expect(gitlab.out).toContain("9. Boards: not served on this platform\n10. Moved to acme-agency/projects\n");
+    expect(gitlab.out).toContain("  move to: acme-agency/projects\n");
+  });
+
+  it("prints the reasons the server logs for the same issue", async () => {
+    const io = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "Website is down!", "--number", "12", "--at", AT, "--open-tickets", "open.json", "--json"], io);
+    const simulated = JSON.parse(io.out) as { reasons: string[] };
+    const printed = createMemoryIo(files);
+    await runSimulate(["--config", "example.en.yml", "--title", "Website is down!", "--number", "12", "--at", AT, "--open-tickets", "open.json"], printed);
+    simulated.reasons.forEach((reason, index) => expect(printed.out).toContain(`${index + 2}. ${reason.charAt(0).toUpperCase()}${reason.slice(1)}\n`));
+    const logged = await serverTriage("Website is down!");
+    expect(logged.reasons).toEqual(simulated.reasons);
   });
 
   it.each([
@@ -68,33 +101,39 @@ describe("frontdesk simulate", () => {
     await runSimulate(["--config", "example.en.yml", "--title", title, "--number", "12", "--at", AT, "--open-tickets", "open.json", "--json"], io);
     const simulated = JSON.parse(io.out) as { changes: { addLabels: string[]; assign: string[] } };
 
-    const { probot } = createTestProbot(new Date(AT));
-    const sent: Record<string, unknown> = {};
-    const others = [
-      restIssue({ number: 1, title: "a", labels: ["support"], assignees: ["alice"] }),
-      restIssue({ number: 2, title: "b", labels: ["support"], assignees: ["ann", "carol"] }),
-      restIssue({ number: 3, title: "c", labels: ["support"], assignees: ["ann", "carol"] }),
-      restIssue({ number: 4, title: "d", labels: ["support"], assignees: ["carol"] }),
-    ];
-    const repo = `/repos/${OWNER}/${REPO}`;
-    const api = nock(API)
-      .post(`/app/installations/${INSTALLATION}/access_tokens`)
-      .reply(201, { token: "t", expires_at: "2099-01-01T00:00:00Z" })
-      .get(/\/contents\/\.github(\/|%2F)frontdesk\.yml/u)
-      .reply(200, EXAMPLE)
-      .get(`${repo}/issues`)
-      .query(true)
-      .reply(200, [restIssue({ number: 12, title, createdAt: AT }), ...others])
-      .get(`${repo}/labels`)
-      .query(true)
-      .reply(200, restLabels(["support", "urgency: task", "function: development"]))
-      .post(`${repo}/issues/12/comments`)
-      .reply(201, {});
-    mockUserLookup(api);
-    mockIssueUpdate(api, undefined, (update) => Object.assign(sent, { labels: update.addLabels, assignees: update.addAssignees }));
-    await probot.receive({ id: "d", name: "issues", payload: issuePayload({ number: 12, title, createdAt: AT }) } as never);
-
-    expect(sent).toEqual({ labels: simulated.changes.addLabels, assignees: simulated.changes.assign });
-    expect(sent).toEqual({ labels: ["support", "urgency: task", "function: development"], assignees: ["alice", "bob"] });
+    const server = await serverTriage(title);
+    expect(server.sent).toEqual({ labels: simulated.changes.addLabels, assignees: simulated.changes.assign });
+    expect(server.sent).toEqual({ labels: ["support", "urgency: task", "function: development"], assignees: ["alice", "bob"] });
   });
 });
+
+/** Issue #12 with `title`, through the GitHub app against mocks: what it wrote, and the reasons it logged. */
+async function serverTriage(title: string): Promise<{ sent: Record<string, unknown>; reasons: unknown }> {
+  const capture = createLogCapture();
+  const { probot } = createTestProbot(new Date(AT), undefined, capture.log);
+  const sent: Record<string, unknown> = {};
+  const others = [
+    restIssue({ number: 1, title: "a", labels: ["support"], assignees: ["alice"] }),
+    restIssue({ number: 2, title: "b", labels: ["support"], assignees: ["ann", "carol"] }),
+    restIssue({ number: 3, title: "c", labels: ["support"], assignees: ["ann", "carol"] }),
+    restIssue({ number: 4, title: "d", labels: ["support"], assignees: ["carol"] }),
+  ];
+  const repo = `/repos/${OWNER}/${REPO}`;
+  const api = nock(API)
+    .post(`/app/installations/${INSTALLATION}/access_tokens`)
+    .reply(201, { token: "t", expires_at: "2099-01-01T00:00:00Z" })
+    .get(/\/contents\/\.github(\/|%2F)frontdesk\.yml/u)
+    .reply(200, EXAMPLE)
+    .get(`${repo}/issues`)
+    .query(true)
+    .reply(200, [restIssue({ number: 12, title, createdAt: AT }), ...others])
+    .get(`${repo}/labels`)
+    .query(true)
+    .reply(200, restLabels(["support", "urgency: task", "urgency: emergency", "function: development"]))
+    .post(`${repo}/issues/12/comments`)
+    .reply(201, {});
+  mockUserLookup(api);
+  mockIssueUpdate(api, undefined, (update) => Object.assign(sent, { labels: update.addLabels, assignees: update.addAssignees }));
+  await probot.receive({ id: "d", name: "issues", payload: issuePayload({ number: 12, title, createdAt: AT }) } as never);
+  return { sent, reasons: capture.lines.find((line) => line.msg === "ticket triaged")?.reasons };
+}

@@ -248,7 +248,7 @@ describe("planProjectStep: refusals and malformed commands", () => {
         ],
       },
       board: [],
-      notes: ["refused: the client side"],
+      reasons: ["refused: client-joe is the client side, not in the roster"],
     });
     expect(plan(afterApplying(state, result), command("/urgency emergency", false))).toEqual({ kind: "skip", reason: "client-joe was refused within the hour" });
   });

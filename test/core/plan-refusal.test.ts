@@ -31,7 +31,7 @@ describe("planRefusal", () => {
           ],
         },
         board: [],
-        notes: ["refused: the client side"],
+        reasons: ["refused: client-joe is the client side, not in the roster"],
       },
     });
   });

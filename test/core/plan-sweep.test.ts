@@ -117,18 +117,22 @@ describe("planSweep: what each open issue needs", () => {
     const plan = sweep({ comments: [TASK_ACK], now: "2026-11-27T09:00:00Z" });
     expect(plan).toMatchObject({ kind: "escalate", due: new Date(TASK_DUE) });
     if (plan.kind !== "escalate") throw new Error("no escalation");
+    const why = `due ${TASK_DUE} passed without a first response`;
     expect(plan.steps).toEqual([
       {
-        addLabels: [],
-        removeLabels: [],
-        assign: [],
-        unassign: [],
-        comments: [
-          "@ann @lena: the first response to this ticket was due by **Fri, 27 Nov 2026, 10:00 CET**. Please respond as soon as possible." +
-            `\n\n<!-- frontdesk:escalation {"due":"${TASK_DUE}"} -->`,
-        ],
+        changes: {
+          addLabels: [],
+          removeLabels: [],
+          assign: [],
+          unassign: [],
+          comments: [
+            "@ann @lena: the first response to this ticket was due by **Fri, 27 Nov 2026, 10:00 CET**. Please respond as soon as possible." +
+              `\n\n<!-- frontdesk:escalation {"due":"${TASK_DUE}"} -->`,
+          ],
+        },
+        reasons: [`escalated to lena: ${why}`],
       },
-      { addLabels: ["sla: breached"], removeLabels: [], assign: [], unassign: [], comments: [] },
+      { changes: { addLabels: ["sla: breached"], removeLabels: [], assign: [], unassign: [], comments: [] }, reasons: [`labelled sla: breached: ${why}`] },
     ]);
   });
 
@@ -136,10 +140,10 @@ describe("planSweep: what each open issue needs", () => {
     const plan = sweep({ comments: [TASK_ACK], now: "2026-11-26T16:00:00Z" });
     if (plan.kind !== "remind") throw new Error(`expected a reminder, got ${plan.kind}: ${plan.reason}`);
     expect(plan.steps).toHaveLength(1);
-    expect(plan.steps[0]!.comments).toEqual([
+    expect(plan.steps[0]!.changes.comments).toEqual([
       `@ann, a reminder: the first response to this ticket is due by **Fri, 27 Nov 2026, 10:00 CET**.\n\n<!-- frontdesk:reminder {"due":"${TASK_DUE}"} -->`,
     ]);
-    expect(plan.steps[0]!.addLabels).toEqual([]);
+    expect(plan.steps[0]!.changes.addLabels).toEqual([]);
   });
 
   it("writes in the configured language and honours sla.remind_at", () => {
@@ -148,13 +152,13 @@ describe("planSweep: what each open issue needs", () => {
     expect(sweep({ config, comments: [TASK_ACK], now: "2026-11-26T12:59:00Z" }).kind).toBe("skip");
     const plan = sweep({ config, comments: [TASK_ACK], now: "2026-11-26T13:00:00Z" });
     if (plan.kind !== "remind") throw new Error(`expected a reminder, got ${plan.kind}`);
-    expect(plan.steps[0]!.comments[0]).toMatch(/^@ann, zur Erinnerung: Die erste Antwort auf dieses Ticket ist bis \*\*Fr\., 27\. Nov\. 2026, 10:00 MEZ\*\* fällig\./u);
+    expect(plan.steps[0]!.changes.comments[0]).toMatch(/^@ann, zur Erinnerung: Die erste Antwort auf dieses Ticket ist bis \*\*Fr\., 27\. Nov\. 2026, 10:00 MEZ\*\* fällig\./u);
   });
 
   it("names the contact from the assignees when the record has none", () => {
     const plan = sweep({ ticket: { assignees: ["carol", "alice"] }, comments: [ack({ urgency: "task", due: TASK_DUE })], now: "2026-11-27T09:00:00Z" });
     if (plan.kind !== "escalate") throw new Error("no escalation");
-    expect(plan.steps[0]!.comments[0]).toMatch(/^@alice @lena: /u);
+    expect(plan.steps[0]!.changes.comments[0]).toMatch(/^@alice @lena: /u);
   });
 
   it("keeps to the record's due time after an urgency change moved it", () => {

@@ -5,7 +5,7 @@ import { handleChange, handleComment } from "../../src/desk/events.js";
 import type { RepoConfig } from "../../src/desk/repo-config.js";
 import { memoryRepository } from "../fakes/memory-repository.js";
 import { MemoryTracker, SELF } from "../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../helpers/core.js";
+import { SPEC_PROJECT_REASON, specConfig, ticket } from "../helpers/core.js";
 
 /**
  * Events after intake, decided once for every platform: what is worth a look,
@@ -21,7 +21,7 @@ const VALID: RepoConfig = { kind: "valid", config: specConfig(), warnings: [] };
 
 /** A repository holding #7, triaged, and how often the desk opened it. */
 function repository(config: RepoConfig = VALID) {
-  const tracker = new MemoryTracker({ now: NOW, issues: [{ ticket: TRIAGED }] });
+  const tracker = new MemoryTracker({ now: NOW, issues: [{ ticket: TRIAGED }], capabilities: { boards: true } });
   tracker.addComment(7, SELF, `Thanks!\n\n${writeMarker("ack", RECORD)}`, new Date("2026-11-26T09:00:01Z"));
   return { tracker, ...memoryRepository(tracker, config) };
 }
@@ -50,14 +50,14 @@ describe("handleComment", () => {
 
   it("runs the team's command", async () => {
     const { open, tracker } = repository();
-    expect(await handleComment(comment("/project", person("lena")), open)).toEqual({ status: "done", reason: "/project decides" });
+    expect(await handleComment(comment("/project", person("lena")), open)).toEqual({ status: "done", reason: `/project decides; ${SPEC_PROJECT_REASON}` });
     expect(tracker.ticket(7).labels).toContain("project-work");
   });
 
   it("refuses the client side's command once, publicly, or internally when it came in an internal note", async () => {
     for (const internal of [false, true]) {
       const { open, tracker } = repository();
-      expect(await handleComment(comment("/project", person("client-joe"), { internal }), open)).toEqual({ status: "done", reason: "refused: the client side" });
+      expect(await handleComment(comment("/project", person("client-joe"), { internal }), open)).toEqual({ status: "done", reason: "refused: client-joe is the client side, not in the roster" });
       const [written] = tracker.applied(7).filter((changes) => changes.comments.length + (changes.internalComments ?? []).length > 0);
       expect(written?.comments ?? []).toHaveLength(internal ? 0 : 1);
       expect(written?.internalComments ?? []).toHaveLength(internal ? 1 : 0);
@@ -88,8 +88,8 @@ describe("handleChange", () => {
   it.each([
     ["a size label from the client side", change(person("client-joe"), { addedLabels: ["size: XL"] }), { status: "ignored", reason: "client-joe is the client side: their estimate or label is no decision" }, false],
     ["a label that is none of frontdesk's business", change(person("ann"), { addedLabels: ["question"] }), { status: "ignored", reason: "no estimate and no urgency or size label" }, false],
-    ["the team's size label", change(person("ann"), { addedLabels: ["size: L"] }), { status: "done", reason: "estimate 2d (label) vs threshold 4h" }, true],
-    ["the team's estimate (16 hours of work, 2 business days)", change(person("ann"), { estimateMinutes: 960 }), { status: "done", reason: "estimate 2d (command) vs threshold 4h" }, true],
+    ["the team's size label", change(person("ann"), { addedLabels: ["size: L"] }), { status: "done", reason: `estimate 2d (label) vs threshold 4h; ${SPEC_PROJECT_REASON}` }, true],
+    ["the team's estimate (16 hours of work, 2 business days)", change(person("ann"), { estimateMinutes: 960 }), { status: "done", reason: `estimate 2d (command) vs threshold 4h; ${SPEC_PROJECT_REASON}` }, true],
   ])("%s", async (_name, event, outcome, project) => {
     const { open, tracker } = repository();
     expect(await handleChange(event, open)).toEqual(outcome);

@@ -37,11 +37,11 @@ const changes = (fields: Partial<Changes>): Changes => ({ ...emptyChanges(), ...
 
 describe("execute", () => {
   it.each<[string, Plan, string[]]>([
-    ["changes alone go in one piece", { changes: changes({ addLabels: ["support"], comments: ["Thanks"] }) }, ["apply support,comment"]],
-    ["an empty plan writes nothing", { changes: emptyChanges() }, []],
+    ["changes alone go in one piece", { changes: changes({ addLabels: ["support"], comments: ["Thanks"] }), reasons: ["Urgency: task"] }, ["apply support,comment"]],
+    ["an empty plan writes nothing", { changes: emptyChanges(), reasons: [] }, []],
     [
       "with a record: labels, then the record, then the comments",
-      { changes: changes({ addLabels: ["project-work"], comments: ["Planned as project work"], internalComments: ["Only for the team"] }), ack: { id: 9, body: "record" } },
+      { changes: changes({ addLabels: ["project-work"], comments: ["Planned as project work"], internalComments: ["Only for the team"] }), ack: { id: 9, body: "record" }, reasons: ["/project decides"] },
       ["apply project-work", "edit 9", "apply comment,internal"],
     ],
   ])("%s", async (_name, plan, expected) => {
@@ -57,6 +57,7 @@ describe("execute", () => {
       ack: { id: 9, body: "record" },
       board: [{ kind: "add", board: "https://github.com/orgs/acme/projects/7" }],
       move: "acme/projects",
+      reasons: ["project work"],
     };
     expect(await execute(tracker, TICKET, plan, describe_, createMemoryLog())).toEqual(["moved to acme/projects"]);
     expect(calls).toEqual(["apply project-work", "boards 1", "edit 9", "apply comment", "move acme/projects project-work"]);
@@ -65,14 +66,14 @@ describe("execute", () => {
   it("leaves boards and moves undone where the platform has neither, and says so in the log", async () => {
     const { tracker, calls } = target({ edit: true });
     const log = createMemoryLog();
-    const plan: Plan = { changes: changes({ addLabels: ["project-work"] }), board: [{ kind: "remove", board: "b" }], move: "acme/projects" };
-    expect(await execute(tracker, TICKET, plan, describe_, log)).toEqual([]);
+    const plan: Plan = { changes: changes({ addLabels: ["project-work"] }), board: [{ kind: "remove", board: "b" }], move: "acme/projects", reasons: [] };
+    expect(await execute(tracker, TICKET, plan, describe_, log)).toEqual(["boards: not served on this platform", "moving issues: not served on this platform"]);
     expect(calls).toEqual(["apply project-work"]);
     expect(log.messages("debug")).toEqual(["boards are not served on this platform", "moving issues is not served on this platform"]);
   });
 
   it("refuses a record edit on a tracker that cannot edit", async () => {
     const { tracker } = target();
-    await expect(execute(tracker, TICKET, { changes: emptyChanges(), ack: { id: 1, body: "x" } }, describe_, createMemoryLog())).rejects.toThrow("cannot edit");
+    await expect(execute(tracker, TICKET, { changes: emptyChanges(), ack: { id: 1, body: "x" }, reasons: [] }, describe_, createMemoryLog())).rejects.toThrow("cannot edit");
   });
 });

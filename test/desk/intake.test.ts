@@ -225,7 +225,7 @@ describe("intake triages once", () => {
     await reconcileIntake({ tracker, config: valid(), ticket: ticket(), commentCount: 0, reopened: false, now: OPENED, log });
     expect(log.entries).toContainEqual({
       level: "info",
-      obj: { repo: "acme/site", issue: 7, urgency: "task", contact: "ann", implementer: "carol", due: "2026-11-27T09:00:00.000Z" },
+      obj: { repo: "acme/site", issue: 7, urgency: "task", contact: "ann", implementer: "carol", due: "2026-11-27T09:00:00.000Z", reasons: expect.arrayContaining(["urgency: task (no rule matched: urgency.default)"]) },
       msg: "ticket triaged",
     });
   });

@@ -7,7 +7,7 @@ import type { BoardCapability } from "../../src/desk/port.js";
 import { reconcileProjectStep } from "../../src/desk/project-step.js";
 import { createMemoryLog } from "../fakes/memory-log.js";
 import { MemoryTracker, SELF } from "../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../helpers/core.js";
+import { SPEC_PROJECT_REASON, specConfig, ticket } from "../helpers/core.js";
 
 /**
  * The project step's optional capabilities, asked for by name through the
@@ -72,7 +72,7 @@ describe("reconcileProjectStep: capabilities by name", () => {
   it("without boards, still labels, records and announces the project work", async () => {
     const { tracker, events } = platform({});
     const outcome = await reconcileProjectStep({ tracker, config: specConfig(), ticket: TRIAGED, trigger: byLena("/project"), now: NOW, log: createMemoryLog() });
-    expect(outcome).toEqual({ kind: "done", notes: ["/project decides"] });
+    expect(outcome).toEqual({ kind: "done", reasons: ["/project decides", SPEC_PROJECT_REASON, "boards: not served on this platform"] });
     expect(events).toEqual(["labels", "record", "comments"]);
   });
 
@@ -82,7 +82,7 @@ describe("reconcileProjectStep: capabilities by name", () => {
     const outcome = await reconcileProjectStep({ tracker, config, ticket: TRIAGED, trigger: byLena("/project"), now: NOW, log: createMemoryLog() });
     expect(events).toEqual(["labels", "record", "comments", "move"]);
     expect(moves).toEqual([{ target: "acme-agency/projects", labels: ["urgency: task", "function: development", "project-work"] }]);
-    expect(outcome).toEqual({ kind: "done", notes: ["/project decides", "moved to acme-agency/projects"] });
+    expect(outcome).toEqual({ kind: "done", reasons: ["/project decides", `${SPEC_PROJECT_REASON}; into acme-agency/projects (project_work.move_to)`, "boards: not served on this platform", "moved to acme-agency/projects"] });
   });
 
   it("does not move a ticket that already is project work, nor one that becomes support again", async () => {

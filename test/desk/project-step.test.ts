@@ -69,7 +69,7 @@ describe("resolveProjectStep: one command, the plan it yields", () => {
             { kind: "add", board: PROJECT_BOARD, status: "Backlog" },
             { kind: "remove", board: SUPPORT_BOARD },
           ],
-          notes: ["/project decides"],
+          reasons: ["/project decides", `project work: labelled project-work; handed off to lena (project_work.handoff); onto board ${PROJECT_BOARD}; off board ${SUPPORT_BOARD}`],
         },
       },
       reads: ["ticket #7", "comments #7"],
@@ -95,7 +95,7 @@ describe("resolveProjectStep: one command, the plan it yields", () => {
             { kind: "remove", board: PROJECT_BOARD },
             { kind: "add", board: SUPPORT_BOARD },
           ],
-          notes: ["/support decides"],
+          reasons: ["/support decides", "back to support: contact ann, implementer carol"],
         },
       },
       reads: ["ticket #7", "comments #7", "list"],
@@ -108,7 +108,7 @@ describe("resolveProjectStep: one command, the plan it yields", () => {
       body: "/project",
       result: {
         kind: "plan",
-        plan: { changes: changes({ comments: [`${REFUSAL}\n\n<!-- frontdesk:reply {"to":1001,"refused":"client-joe"} -->`] }), board: [], notes: ["refused: the client side"] },
+        plan: { changes: changes({ comments: [`${REFUSAL}\n\n<!-- frontdesk:reply {"to":1001,"refused":"client-joe"} -->`] }), board: [], reasons: ["refused: client-joe is the client side, not in the roster"] },
       },
       reads: ["comments #7"],
     },
@@ -122,7 +122,7 @@ describe("resolveProjectStep: one command, the plan it yields", () => {
         plan: {
           changes: changes({ comments: [`${REFUSAL.replace("@ann", "@alice")}\n\n<!-- frontdesk:reply {"to":1000,"refused":"client-joe"} -->`] }),
           board: [],
-          notes: ["refused: the client side"],
+          reasons: ["refused: client-joe is the client side, not in the roster"],
         },
       },
       reads: ["comments #7"],
@@ -150,7 +150,7 @@ describe("the project step, applied", () => {
     const { tracker, trigger } = setUp(TRIAGED, RECORD, { author: "alice", body: "/project" });
     await run(tracker, trigger);
     const again = await resolve(tracker, trigger);
-    expect(again.result).toEqual({ kind: "plan", plan: { changes: emptyChanges(), board: [], notes: ["/project decides"] } });
+    expect(again.result).toEqual({ kind: "plan", plan: { changes: emptyChanges(), board: [], reasons: ["/project decides"] } });
     expect(tracker.ticket(7)).toMatchObject({ labels: ["urgency: task", "function: development", "project-work"], assignees: ["ann", "lena"] });
     expect(tracker.written()).toEqual(["This request is larger than a support task, so we are planning it as project work. @lena is taking it over and will be in touch."]);
   });
@@ -193,7 +193,7 @@ describe("the project step, applied", () => {
           body: `Thanks for your request, we have it. Urgency: **emergency**. Your contact is @ann; @carol is working on it. You will hear from us by **Thu, 26 Nov 2026, 15:00 CET**.\n\n${writeMarker("ack", emergency)}`,
         },
         board: [],
-        notes: ["urgency task -> emergency, due 2026-11-26T14:00:00.000Z"],
+        reasons: ["urgency task -> emergency, due 2026-11-26T14:00:00.000Z"],
       },
     });
   });

@@ -8,7 +8,7 @@ import { handleOpened, triageTicket } from "../../src/desk/triage.js";
 import { memoryRepository } from "../fakes/memory-repository.js";
 import { createMemoryLog } from "../fakes/memory-log.js";
 import { MemoryTracker } from "../fakes/memory-tracker.js";
-import { specConfig, ticket } from "../helpers/core.js";
+import { SPEC_PROJECT_REASON, specConfig, ticket } from "../helpers/core.js";
 
 /**
  * A new issue in one trip through the desk: intake, then project work at
@@ -128,7 +128,7 @@ describe("handleOpened", () => {
     const issue = ticket({ title: "Relaunch", author: { login: "ann", isBot: false } });
     const { open, tracker } = port(valid, issue);
     const outcome = await handleOpened({ ticket: issue, by: async () => ({ login: "ann", isBot: false }), reopened: false, commentCount: 0, estimateMinutes: 960 }, open);
-    expect(outcome).toEqual({ status: "done", reason: "triage; estimate 2d (command) vs threshold 4h" });
+    expect(outcome).toEqual({ status: "done", reason: `triage; estimate 2d (command) vs threshold 4h; ${SPEC_PROJECT_REASON}; boards: not served on this platform` });
     expect(tracker.ticket(issue.number).labels).toContain("project-work");
   });
 });

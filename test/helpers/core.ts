@@ -25,3 +25,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     ...overrides,
   };
 }
+
+/** The reason the core gives when a ticket becomes project work under {@link specConfig}: the handoff and both boards. */
+export const SPEC_PROJECT_REASON =
+  "project work: labelled project-work; handed off to lena (project_work.handoff); onto board https://github.com/orgs/acme-agency/projects/7; off board https://github.com/orgs/acme-agency/projects/6";

@@ -39,7 +39,7 @@ describe("GitLab project work and commands", () => {
 
     const response = await deliver(url, "Note Hook", noteHook(command, { by }));
 
-    expect(response.body).toEqual({ status: "done", reason: "refused: the client side" });
+    expect(response.body).toEqual({ status: "done", reason: `refused: ${by} is the client side, not in the roster` });
     expect(reply).toContain("@ann");
     expect(reply).toContain(writeMarker("reply", { to: 1241, refused: by }));
   });

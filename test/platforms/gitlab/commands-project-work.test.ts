@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { writeMarker } from "../../../src/core/marker.js";
+import { SPEC_PROJECT_REASON as PROJECT_WORK } from "../../helpers/core.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import { ACK, closeServersAfterEach, issuePath, LABELS, mockTriaged, RECORD, record, setup, TRIAGED } from "./commands-helpers.js";
 import {
@@ -20,6 +21,9 @@ import {
 } from "./helpers.js";
 
 useStrictNock();
+
+/** GitLab has no boards: the board actions of project work are left undone, and the answer says so. */
+const NO_BOARDS = "boards: not served on this platform";
 closeServersAfterEach();
 
 describe("GitLab project work and commands", () => {
@@ -45,7 +49,7 @@ describe("GitLab project work and commands", () => {
 
     const response = await deliver(url, "Issue Hook", updateHook({ timeEstimate: [0, 57_600] }));
 
-    expect(response.body).toEqual({ status: "done", reason: "estimate 2d (command) vs threshold 4h" });
+    expect(response.body).toEqual({ status: "done", reason: `estimate 2d (command) vs threshold 4h; ${PROJECT_WORK}; ${NO_BOARDS}` });
     expect(bodies.label).toEqual({ name: "project-work", color: "#5319e7", description: "frontdesk: too large for support, handled as project work" });
     // support-team model: the implementer hands over to project_work.handoff; the contact stays.
     expect(bodies.edit).toEqual({ add_labels: "project-work", remove_labels: "support", assignee_ids: [IDS.ann, IDS.lena] });
@@ -108,7 +112,7 @@ describe("GitLab project work and commands", () => {
 
     const response = await deliver(url, "Note Hook", noteHook("/project"));
 
-    expect(response.body).toEqual({ status: "done", reason: "/project decides; moved to acme-agency/projects" });
+    expect(response.body).toEqual({ status: "done", reason: `/project decides; ${PROJECT_WORK}; into acme-agency/projects (project_work.move_to); ${NO_BOARDS}; moved to acme-agency/projects` });
     expect(created.sort()).toEqual(["function: development", "project-work"]);
     expect(move).toEqual({ to_project_id: 77 });
   });
@@ -165,7 +169,7 @@ describe("GitLab project work and commands", () => {
     // A contact opened it for the client: an estimate that comes with the team's issue is the team's.
     const response = await deliver(url, "Issue Hook", issueHook({ title: "Relaunch of the shop", description: "New design.\n", timeEstimate: 57_600, author: "ann" }));
 
-    expect(response.body).toEqual({ status: "done", reason: "triage; estimate 2d (command) vs threshold 4h" });
+    expect(response.body).toEqual({ status: "done", reason: `triage; estimate 2d (command) vs threshold 4h; ${PROJECT_WORK}; ${NO_BOARDS}` });
     expect(bodies.project).toEqual({ add_labels: "project-work", remove_labels: "needs estimate,support", assignee_ids: [IDS.ann, IDS.lena] });
     expect(bodies.handoff.body).toContain("we estimate **2d**");
   });
