@@ -4,10 +4,9 @@ import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import { isRateLimitError } from "../../desk/sweep-errors.js";
-import { sweepRepository } from "../../desk/sweep-repo.js";
+import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
+import type { RepoSweep } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
-import { addSummary, createSummary, type SweepSummary } from "../../desk/sweep-summary.js";
 import { reviewAfterTriage } from "../../desk/project-step.js";
 import { ProjectBoards } from "./projects.js";
 import { loadGitHubConfig } from "./config-loader.js";
@@ -18,11 +17,11 @@ import { listAgencyTeamMembers } from "./agency-teams.js";
 import { appIdentity, type AppIdentity } from "./identity.js";
 
 /**
- * The GitHub side of the sweep: every installation, every repository it
- * grants, every open ticket there. A repository costs one listing of its
- * open issues and at most one listing of its comments (all tickets at once,
- * `since` the oldest that needs them); its configuration comes from the same
- * cache the webhooks use.
+ * Where the GitHub sweep goes (every installation, every repository it
+ * grants) and how it reads a repository; the loop is the desk's. A
+ * repository costs one listing of its open issues and at most one listing
+ * of its comments (all tickets at once, `since` the oldest that needs them);
+ * its configuration comes from the same cache the webhooks use.
  */
 
 /** What the sweep shares with the webhooks: the same Probot (and pacing), configuration cache, issue locks and boards. */
@@ -51,59 +50,38 @@ type RepoComment = GitHubComment & { issue_url: string };
 /** The GitHub sweep, for the server's runner or `frontdesk sweep`. */
 export function createGitHubSweep(deps: GitHubSweepDeps): Sweep {
   const withBoards = { ...deps, projects: deps.projects ?? new RepoCache(), identity: deps.identity ?? appIdentity(deps.probot) };
-  return { platform: "github", run: (now, log) => sweepGitHub(withBoards, now, log) };
+  return platformSweep({ platform: "github", targets: () => listRepositories(withBoards) });
 }
 
 type Deps = GitHubSweepDeps & { projects: RepoCache; identity: AppIdentity };
 
-async function sweepGitHub(deps: Deps, now: Date, log: Log): Promise<SweepSummary> {
-  const total = createSummary();
+/** Every repository of every installation that is not suspended; one installation's failure does not stop the others. */
+async function* listRepositories(deps: Deps): AsyncIterable<SweepTarget | FailedListing> {
   const app = await deps.probot.auth();
-  const installations = await stopOnRateLimit(total, log, "installations", () =>
-    app.paginate(app.rest.apps.listInstallations, { per_page: 100 }),
-  );
-  for (const installation of installations ?? []) {
-    if (total.rateLimited) break;
+  const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
+  for (const installation of installations) {
     if (installation.suspended_at) continue;
+    let octokit: GitHubOctokit;
+    let repositories: RepositoryRef[];
     try {
-      await sweepInstallation(deps, installation.id, now, log, total);
+      octokit = (await deps.probot.auth(installation.id)) as GitHubOctokit;
+      repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as RepositoryRef[];
     } catch (error) {
-      if (isRateLimitError(error)) return rateLimited(total, log, `installation ${installation.id}`, error);
-      total.errors++;
-      log.error({ err: error, installation: installation.id }, "sweep: installation failed");
+      yield { failed: `installation ${installation.id}`, error };
+      continue;
     }
-  }
-  return total;
-}
-
-async function sweepInstallation(deps: Deps, id: number, now: Date, log: Log, total: SweepSummary): Promise<void> {
-  const octokit = (await deps.probot.auth(id)) as GitHubOctokit;
-  const repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as RepositoryRef[];
-  for (const repository of repositories) {
-    if (repository.archived || repository.disabled) continue;
-    try {
-      addSummary(total, await sweepGitHubRepository(deps, octokit, repository, now, log));
-    } catch (error) {
-      if (isRateLimitError(error)) {
-        rateLimited(total, log, repository.full_name, error);
-        return;
-      }
-      total.errors++;
-      log.error({ err: error, repo: repository.full_name }, "sweep: repository failed");
+    for (const repository of repositories) {
+      if (repository.archived || repository.disabled) continue;
+      yield { name: repository.full_name, open: (now, log) => openRepository(deps, octokit, repository, now, log) };
     }
   }
 }
 
-async function sweepGitHubRepository(
-  deps: Deps,
-  octokit: GitHubOctokit,
-  repository: RepositoryRef,
-  now: Date,
-  log: Log,
-): Promise<SweepSummary> {
+/** One repository, as the desk's sweep asks for it: configuration from the webhooks' cache, tracker, comments, lock. */
+async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: RepositoryRef, now: Date, log: Log): Promise<RepoSweep | undefined> {
   const owner = repository.owner.login;
   const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name, { policy: deps.policy }));
-  if (config.kind === "missing") return createSummary();
+  if (config.kind === "missing") return undefined;
   if (config.kind === "invalid") log.debug({ repo: repository.full_name }, "sweep: configuration invalid, new tickets are only labelled");
   const [self, teamMembers] = await Promise.all([
     deps.identity.login(),
@@ -111,7 +89,7 @@ async function sweepGitHubRepository(
   ]);
   const boards = new ProjectBoards(octokit.graphql, deps.projects, log, repository.full_name);
   const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache, undefined, self, boards);
-  const summary = await sweepRepository({
+  return {
     tracker,
     config,
     readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets, self),
@@ -120,9 +98,7 @@ async function sweepGitHubRepository(
     teamMembers,
     now,
     log,
-  });
-  log.debug({ repo: repository.full_name, ...summary }, "sweep: repository done");
-  return summary;
+  };
 }
 
 /**
@@ -147,21 +123,4 @@ export async function listRepoComments(
   }
   for (const list of byNumber.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return byNumber;
-}
-
-/** Runs a listing; a rate limit marks the sweep as stopped and yields undefined. */
-async function stopOnRateLimit<T>(total: SweepSummary, log: Log, what: string, task: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await task();
-  } catch (error) {
-    if (!isRateLimitError(error)) throw error;
-    rateLimited(total, log, what, error);
-    return undefined;
-  }
-}
-
-function rateLimited(total: SweepSummary, log: Log, where: string, error: unknown): SweepSummary {
-  total.rateLimited = true;
-  log.warn({ err: error, where }, "sweep stopped by a rate limit; the next sweep carries on");
-  return total;
 }

@@ -1,10 +1,9 @@
 import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
 import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
-import { isRateLimitError } from "../../desk/sweep-errors.js";
-import { sweepRepository } from "../../desk/sweep-repo.js";
+import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
+import type { RepoSweep } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
-import { addSummary, createSummary, type SweepSummary } from "../../desk/sweep-summary.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
 import { reviewAfterTriage } from "../../desk/project-step.js";
 import { estimateFromSeconds } from "./estimate.js";
@@ -13,8 +12,9 @@ import type { SeenProjects } from "./seen-projects.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
 
 /**
- * The GitLab side of the sweep. GitLab has no installations, so the projects
- * are those frontdesk has had webhooks from, and GITLAB_PROJECTS. A project
+ * Where the GitLab sweep goes and how it reads a project; the loop is the
+ * desk's. GitLab has no installations, so the projects are those frontdesk
+ * has had webhooks from, and GITLAB_PROJECTS. A project
  * costs one listing of its open issues; notes are read only for tickets at or
  * past their earliest reminder point (or perhaps never triaged), and not again
  * while the listing shows the issue unchanged.
@@ -34,75 +34,54 @@ export interface GitLabSweepDeps {
 /** The GitLab sweep, for the server's runner or `frontdesk sweep`. */
 export function createGitLabSweep(deps: GitLabSweepDeps): Sweep {
   const withCache = { ...deps, comments: deps.comments ?? new SweepCommentsCache() };
-  return { platform: "gitlab", run: (now, log) => sweepGitLab(withCache, now, log) };
+  return platformSweep({ platform: "gitlab", targets: (log) => listProjects(withCache, log) });
 }
 
 type Deps = GitLabSweepDeps & { comments: SweepCommentsCache };
 
-async function sweepGitLab(deps: Deps, now: Date, log: Log): Promise<SweepSummary> {
-  const total = createSummary();
-  const projects = await listProjects(deps, log, total);
-  for (const project of projects) {
-    if (total.rateLimited) break;
-    try {
-      addSummary(total, await sweepProject(deps, project, now, log));
-    } catch (error) {
-      if (isRateLimitError(error)) markRateLimited(total, log, project.path_with_namespace, error);
-      else {
-        total.errors++;
-        log.error({ err: error, repo: project.path_with_namespace }, "sweep: project failed");
-      }
-    }
-  }
-  return total;
-}
-
 /**
- * Seen projects resolved by id, and GITLAB_PROJECTS' paths resolved to ids
+ * Seen projects resolved by id, then GITLAB_PROJECTS' paths resolved to ids
  * (each once per cache period, shared with the webhooks): a webhook's path is
- * a claim, the API's is swept.
+ * a claim, the API's is swept. Each project once.
  */
-async function listProjects(deps: Deps, log: Log, total: SweepSummary): Promise<ResolvedProject[]> {
-  const byPath = new Map<string, ResolvedProject>();
+async function* listProjects(deps: Deps, log: Log): AsyncIterable<SweepTarget | FailedListing> {
+  const swept = new Set<string>();
+  const target = (project: ResolvedProject): SweepTarget => {
+    swept.add(project.path_with_namespace.toLowerCase());
+    return { name: project.path_with_namespace, open: (now, runLog) => openProject(deps, project, now, runLog) };
+  };
   for (const seen of deps.seen?.list() ?? []) {
-    if (total.rateLimited) break;
     try {
       const project = await resolveProject({ ...deps.app, scope: seen.scope }, seen, log);
-      byPath.set(project.path_with_namespace.toLowerCase(), project);
+      if (swept.has(project.path_with_namespace.toLowerCase())) continue;
+      yield target(project);
     } catch (error) {
-      if (isRateLimitError(error)) markRateLimited(total, log, `project ${seen.id}`, error);
-      else if (error instanceof ProjectOutOfScopeError) log.warn({ projectId: seen.id, scope: error.scope }, "sweep: a webhook named a project outside its secret's scope: skipped");
-      else {
-        total.errors++;
-        log.error({ err: error, projectId: seen.id }, "sweep: a project a webhook named cannot be read");
-      }
+      if (error instanceof ProjectOutOfScopeError) log.warn({ projectId: seen.id, scope: error.scope }, "sweep: a webhook named a project outside its secret's scope: skipped");
+      else yield { failed: `project ${seen.id}`, error };
     }
   }
   const { client, cache } = deps.app;
   for (const path of deps.paths) {
-    if (byPath.has(path.toLowerCase()) || total.rateLimited) continue;
+    if (swept.has(path.toLowerCase())) continue;
     try {
       const project = await cache.get(path, "sweep-project", async () => toResolvedProject(await client.projects.show(path)));
-      byPath.set(path.toLowerCase(), project);
+      if (swept.has(project.path_with_namespace.toLowerCase())) continue;
+      yield target(project);
     } catch (error) {
-      if (isRateLimitError(error)) markRateLimited(total, log, path, error);
-      else {
-        total.errors++;
-        log.error({ err: error, repo: path }, "sweep: a project in GITLAB_PROJECTS cannot be read");
-      }
+      yield { failed: path, error };
     }
   }
-  return [...byPath.values()];
 }
 
-async function sweepProject(deps: Deps, project: ResolvedProject, now: Date, log: Log): Promise<SweepSummary> {
+/** One project, as the desk's sweep asks for it: configuration, tracker, notes, lock, and GitLab's own estimate after triage. */
+async function openProject(deps: Deps, project: ResolvedProject, now: Date, log: Log): Promise<RepoSweep | undefined> {
   const config = await readProjectConfig(deps.app, project, log);
-  if (config.kind === "missing") return createSummary();
+  if (config.kind === "missing") return undefined;
   const { client, cache, users } = deps.app;
   const self = await users.currentUser();
   const ref: ProjectRef = { id: project.id, path: project.path_with_namespace };
   const tracker = new GitLabTracker(ref, { client, cache, users, self, log });
-  const summary = await sweepRepository({
+  return {
     tracker,
     config,
     readComments: (tickets) => readNotes(deps, tracker, ref, tickets),
@@ -113,9 +92,7 @@ async function sweepProject(deps: Deps, project: ResolvedProject, now: Date, log
     },
     now,
     log,
-  });
-  log.debug({ repo: ref.path, ...summary }, "sweep: project done");
-  return summary;
+  };
 }
 
 /**
@@ -141,9 +118,4 @@ async function readNotes(
     result.set(issue.ticket.number, comments);
   }
   return result;
-}
-
-function markRateLimited(total: SweepSummary, log: Log, where: string, error: unknown): void {
-  total.rateLimited = true;
-  log.warn({ err: error, where }, "sweep stopped by a rate limit; the next sweep carries on");
 }
