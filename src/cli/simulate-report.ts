@@ -1,7 +1,8 @@
 import type { Config } from "../config/schema.js";
 import { SUPPORT_LABEL } from "../core/labels.js";
 import type { BoardAction } from "../core/plan.js";
-import type { OpenTickets, Ticket } from "../core/types.js";
+import type { LoadElsewhere, OpenTickets, Ticket } from "../core/types.js";
+import { LoadBook } from "../runtime/load-book.js";
 import { MemoryTracker } from "../desk/memory-tracker.js";
 import type { Log } from "../desk/port.js";
 import { triageTicket, type TriageOutcome } from "../desk/triage.js";
@@ -21,7 +22,13 @@ export interface Simulation {
   after: { ticket: Ticket; comments: string[] };
   board: BoardAction[];
   move?: string;
-  openTickets: OpenTickets;
+  openTickets: Load;
+}
+
+/** People's open tickets in the simulated repository, and in other clients' repositories. */
+export interface Load {
+  here: OpenTickets;
+  elsewhere: LoadElsewhere;
 }
 
 const QUIET: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -31,14 +38,19 @@ const QUIET: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () 
  * many per person as `openTickets` says. GitHub's tracker has boards,
  * GitLab's moves issues, as on the platforms.
  */
-export async function simulate(config: Config, ticket: Ticket, openTickets: OpenTickets, now: Date): Promise<Simulation> {
-  const others = Object.entries(openTickets).flatMap(([login, count]) =>
+export async function simulate(config: Config, ticket: Ticket, openTickets: Load, now: Date): Promise<Simulation> {
+  const others = Object.entries(openTickets.here).flatMap(([login, count]) =>
     Array.from({ length: count }, () => ({ ...ticket, title: "", body: "", author: { login: "client", isBot: false }, labels: [SUPPORT_LABEL], assignees: [login] })),
   );
   const issues = [ticket, ...others.map((other, index) => ({ ...other, number: ticket.number + index + 1 }))].map((issue) => ({ ticket: issue }));
   const capabilities = ticket.platform === "gitlab" ? { move: true } : { boards: true };
   const tracker = new MemoryTracker({ repo: ticket.repo, issues, now, capabilities });
-  const outcome = await triageTicket({ tracker, config: { kind: "valid", config, warnings: [] }, ticket, commentCount: 0, reopened: false, now, log: QUIET });
+  const load = new LoadBook();
+  const repos = new Set(Object.values(openTickets.elsewhere).flatMap((counts) => Object.keys(counts)));
+  for (const repo of repos) {
+    load.record(repo, Object.fromEntries(Object.entries(openTickets.elsewhere).map(([login, counts]) => [login, counts[repo] ?? 0])));
+  }
+  const outcome = await triageTicket({ tracker, config: { kind: "valid", config, warnings: [] }, ticket, commentCount: 0, reopened: false, now, log: QUIET, load });
   const board = tracker.writes.flatMap((write) => (write.kind === "board" ? write.actions : []));
   const move = tracker.writes.find((write) => write.kind === "move")?.target;
   const after = { ticket: tracker.ticket(ticket.number), comments: tracker.comments(ticket.number).map((comment) => comment.body) };
@@ -72,7 +84,7 @@ export function formatSimulation(simulation: Simulation): string {
     lines.push(`  board: ${action.kind} ${action.board}${action.kind === "add" && action.status ? ` (${action.status})` : ""}`);
   }
   if (simulation.move) lines.push(`  move to: ${simulation.move}`);
-  const counts = Object.entries(simulation.openTickets);
+  const counts = Object.entries(simulation.openTickets.here);
   if (counts.length > 0) lines.push("", `Open tickets used: ${counts.map(([login, count]) => `${login} ${count}`).join(", ")}`);
   return `${lines.join("\n")}\n`;
 }

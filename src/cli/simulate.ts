@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { parseConfigText } from "../config/parse.js";
-import type { OpenTickets, Ticket } from "../core/types.js";
+import type { Ticket } from "../core/types.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
-import { formatSimulation, simulate, toJson } from "./simulate-report.js";
+import { formatSimulation, simulate, toJson, type Load } from "./simulate-report.js";
 
 /** `frontdesk simulate --help`. */
 export const SIMULATE_USAGE = `Usage: frontdesk simulate --config <file> --title "..." [options]
@@ -23,7 +23,8 @@ Options:
   --number <n>           the issue number (ties between people rotate by it; default 1)
   --platform <name>      github (default) or gitlab
   --at <ISO time>        when it was opened (default now)
-  --open-tickets <file>  JSON {"login": open tickets in the repository}
+  --open-tickets <file>  JSON {"login": open tickets in the repository}, or per
+                         repository: {"bob": {"here": 1, "acme/shop": 3}}
   --json                 print the plan as JSON
 `;
 
@@ -86,7 +87,7 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
       isPullRequest: false,
       createdAt: at,
     };
-    const openTickets = values["open-tickets"] ? readOpenTickets(await read(io, values["open-tickets"])) : {};
+    const openTickets = values["open-tickets"] ? readOpenTickets(await read(io, values["open-tickets"])) : { here: {}, elsewhere: {} };
     const simulation = await simulate(parsed.config, ticket, openTickets, at);
     io.stdout(values.json ? `${JSON.stringify(toJson(simulation), null, 2)}\n` : formatSimulation(simulation));
     return EXIT_OK;
@@ -109,18 +110,35 @@ function splitList(value: string | undefined): string[] {
   return (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
 }
 
-function readOpenTickets(text: string): OpenTickets {
+/** `{"alice": 2}` (this repository), or `{"bob": {"here": 1, "acme/shop": 3}}` (and other clients'). */
+function readOpenTickets(text: string): Load {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new UsageError('--open-tickets must be a JSON object like {"alice": 2}');
   }
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new UsageError('--open-tickets must be a JSON object like {"alice": 2}');
-  const counts: Record<string, number> = {};
-  for (const [login, count] of Object.entries(value)) {
-    if (typeof count !== "number" || count < 0) throw new UsageError(`--open-tickets: ${login} needs a number`);
-    counts[login.toLowerCase()] = count;
+  if (!isObject(value)) throw new UsageError('--open-tickets must be a JSON object like {"alice": 2}');
+  const here: Record<string, number> = {};
+  const elsewhere: Record<string, Record<string, number>> = {};
+  const count = (login: string, number: unknown) => {
+    if (typeof number !== "number" || number < 0) throw new UsageError(`--open-tickets: ${login} needs a number, or an object of numbers per repository`);
+    return number;
+  };
+  for (const [login, counts] of Object.entries(value)) {
+    const key = login.toLowerCase();
+    if (!isObject(counts)) {
+      here[key] = count(login, counts);
+      continue;
+    }
+    for (const [repo, number] of Object.entries(counts)) {
+      if (repo === "here") here[key] = count(login, number);
+      else (elsewhere[key] ??= {})[repo] = count(login, number);
+    }
   }
-  return counts;
+  return { here, elsewhere };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,51 +1,74 @@
 import type { Config } from "../config/schema.js";
 import { isWithinDates } from "../config/values.js";
-import type { OpenTickets } from "./types.js";
+import type { LoadElsewhere, OpenTickets } from "./types.js";
 
 /**
- * Picking people (SPEC section 2, step 4): skip who is away today or at
- * capacity, take the fewest open tickets, and rotate ties deterministically
- * by the ticket number so that work is spread without any stored state.
+ * Picking people: skip who is away today or at capacity, take the fewest
+ * open tickets across every client frontdesk serves, and rotate ties
+ * deterministically by the ticket number so that work is spread without
+ * any stored state.
  */
 
-export type SkipReason = "away" | "at capacity";
+export type SkipReason = "away" | "at capacity" | "at this client's capacity";
 
-export interface Skipped {
+/** A person's load: the total across clients, what of it is here, and where the rest is. */
+export interface Load {
   login: string;
-  reason: SkipReason;
+  /** Open support tickets and project work, in this repository and elsewhere. */
   openTickets: number;
+  /** Of those, in this repository. */
+  here: number;
+  /** The rest, by repository; absent when there is none. */
+  elsewhere?: Readonly<Record<string, number>>;
+}
+
+export interface Skipped extends Load {
+  reason: SkipReason;
 }
 
 export interface Pick {
   login?: string;
-  /** Who was considered, with their open tickets, in roster order. */
-  candidates: { login: string; openTickets: number }[];
+  /** Who was considered, with their load, in roster order. */
+  candidates: Load[];
   skipped: Skipped[];
 }
 
 export interface PickInput {
   config: Config;
   candidates: readonly string[];
+  /** Open tickets in this repository. */
   openTickets: OpenTickets;
+  /** Open tickets in the other repositories frontdesk serves, as far as it has counted them. */
+  elsewhere?: LoadElsewhere;
   /** Today in the configured time zone, YYYY-MM-DD. */
   today: string;
   /** Spreads ties: the ticket number. */
   seed: number;
 }
 
-export function pickPerson({ config, candidates, openTickets, today, seed }: PickInput): Pick {
+export function pickPerson({ config, candidates, openTickets, elsewhere, today, seed }: PickInput): Pick {
   const skipped: Skipped[] = [];
-  const available: { login: string; openTickets: number }[] = [];
+  const available: Load[] = [];
+  const { capacity, client_capacity: clientCapacity } = config.team;
   for (const login of new Set(candidates)) {
-    const count = openTickets[login.toLowerCase()] ?? 0;
-    if (isWithinDates(today, config.team.away[login] ?? [])) skipped.push({ login, reason: "away", openTickets: count });
-    else if (count >= config.team.capacity) skipped.push({ login, reason: "at capacity", openTickets: count });
-    else available.push({ login, openTickets: count });
+    const load = loadOf(login, openTickets, elsewhere);
+    if (isWithinDates(today, config.team.away[login] ?? [])) skipped.push({ ...load, reason: "away" });
+    else if (load.openTickets >= capacity) skipped.push({ ...load, reason: "at capacity" });
+    else if (clientCapacity !== undefined && load.here >= clientCapacity) skipped.push({ ...load, reason: "at this client's capacity" });
+    else available.push(load);
   }
   const fewest = Math.min(...available.map((candidate) => candidate.openTickets));
   const tied = available.filter((candidate) => candidate.openTickets === fewest);
   const login = tied.length > 0 ? tied[Math.abs(seed) % tied.length]?.login : undefined;
   return { login, candidates: available, skipped };
+}
+
+function loadOf(login: string, here: OpenTickets, elsewhere: LoadElsewhere | undefined): Load {
+  const key = login.toLowerCase();
+  const count = here[key] ?? 0;
+  const other = elsewhere?.[key];
+  const total = count + Object.values(other ?? {}).reduce((sum, value) => sum + value, 0);
+  return other && total > count ? { login, openTickets: total, here: count, elsewhere: other } : { login, openTickets: total, here: count };
 }
 
 export interface Assignment {

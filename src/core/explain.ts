@@ -1,7 +1,8 @@
 import type { Config } from "../config/schema.js";
-import type { Assignment, Pick } from "./assign.js";
+import type { Assignment, Load, Pick } from "./assign.js";
 import type { Classification } from "./classify.js";
 import { formatDue } from "./messages.js";
+import type { OnCall } from "./on-call.js";
 
 /**
  * The reasons a plan carries, one decision a line: which rule chose the
@@ -27,13 +28,20 @@ export function explainClassification(decision: Classification, defaultKey: stri
 
 /** Who was picked and why, with everyone considered and skipped. */
 export function describePick(pick: Pick): string {
-  const skipped = pick.skipped.map((person) => `${person.login} (${person.reason}, ${person.openTickets} open)`);
-  const considered = pick.candidates.map((person) => `${person.login} ${person.openTickets}`).join(", ");
+  const skipped = pick.skipped.map((person) => `${person.login} (${person.reason}, ${person.openTickets} open${whereFrom(person)})`);
+  const considered = pick.candidates.map((person) => `${person.login} ${person.openTickets}${whereFrom(person)}`).join(", ");
   const fewest = Math.min(...pick.candidates.map((person) => person.openTickets));
   const tied = pick.candidates.filter((person) => person.openTickets === fewest).length > 1;
   const rule = tied ? "tied for fewest open tickets, the issue number rotates ties" : "fewest open tickets";
   const chosen = pick.login ? `${pick.login}, ${rule} (${considered})` : "nobody available";
   return skipped.length > 0 ? `${chosen}; skipped ${skipped.join(", ")}` : chosen;
+}
+
+/** Where a load comes from, when part of it is in other repositories: ` (1 here, acme/shop 2)`. */
+function whereFrom(load: Load): string {
+  const elsewhere = Object.entries(load.elsewhere ?? {});
+  if (elsewhere.length === 0) return "";
+  return ` (${[`${load.here} here`, ...elsewhere.map(([repo, count]) => `${repo} ${count}`)].join(", ")})`;
 }
 
 /** What intake decided, in the order it decided it. */
@@ -47,6 +55,10 @@ export interface IntakeExplanation {
   due: Date;
   /** When the response clock started. */
   clockStart: Date;
+  /** The promise runs on the wall clock (a level with hours: always, outside business hours). */
+  wall?: boolean;
+  /** Who is on call, when frontdesk assigned for a wall-clock ticket. */
+  onCall?: OnCall;
   needsEstimate?: string;
   clientEstimate?: string;
 }
@@ -67,8 +79,10 @@ export function explainIntake(config: Config, decided: IntakeExplanation): strin
     const booked = decided.assignment.booked ? " (booked from team.bookable)" : "";
     reasons.push(`implementer: ${describePick(decided.assignment.implementer)}${booked}`);
   }
+  if (decided.onCall) reasons.push(`on call: ${decided.onCall.login ?? "nobody"} (${decided.onCall.why})`);
   const within = config.urgency.levels[decided.urgency.value]?.respond_within ?? "1d";
-  reasons.push(`first response due: ${formatDue(decided.due, zone, "en")} (${within} of business time from ${formatDue(decided.clockStart, zone, "en")})`);
+  const clock = decided.wall ? "on the wall clock, outside business hours (hours: always)" : "of business time";
+  reasons.push(`first response due: ${formatDue(decided.due, zone, "en")} (${within} ${clock} from ${formatDue(decided.clockStart, zone, "en")})`);
   if (decided.needsEstimate) reasons.push(`needs estimate: "${decided.needsEstimate}" matches project_work.hints`);
   if (decided.clientEstimate) {
     reasons.push(`needs estimate: the client's estimate "${decided.clientEstimate}" is above project_work.threshold, a hint for the team to confirm`);

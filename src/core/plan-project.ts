@@ -15,7 +15,7 @@ import { answer, planRefusal } from "./plan-refusal.js";
 import { neutralizeQuote } from "./quote.js";
 import { findContact, includesLogin, isTeamMember, type AgencyTeamMembers } from "./team.js";
 import { sameLabel } from "./text-match.js";
-import type { Comment, OpenTickets, Ticket } from "./types.js";
+import type { Comment, LoadElsewhere, OpenTickets, Ticket } from "./types.js";
 
 /**
  * Project work, urgency changes and bookings after intake (SPEC section 2,
@@ -50,6 +50,8 @@ export interface ProjectInput {
   trigger: Trigger;
   /** Open support tickets per assignee, this ticket excluded; needed only to pick someone, and then asked for. */
   openTickets?: OpenTickets;
+  /** Open tickets in the other repositories frontdesk serves, as far as it has counted them. */
+  elsewhere?: LoadElsewhere;
   /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
   teamMembers?: AgencyTeamMembers;
   now: Date;
@@ -235,7 +237,7 @@ function planToSupport(input: ProjectInput, draft: Draft, after: AckRecord, boar
   if (contact === undefined || !hasImplementer) {
     if (!input.openTickets) throw new NeedOpenTickets();
     const today = localDay(now, config.business_hours.timezone);
-    const picked = pickAssignees({ config, functionName: fn, openTickets: input.openTickets, today, seed: ticket.number });
+    const picked = pickAssignees({ config, functionName: fn, openTickets: input.openTickets, elsewhere: input.elsewhere, today, seed: ticket.number });
     if (contact === undefined && picked.contact.login) {
       after.contact = picked.contact.login;
       draft.assign(picked.contact.login);
@@ -268,7 +270,7 @@ function planBooking(input: ProjectInput, draft: Draft, fn: string, reasons: str
   if (!pool.some((login) => draft.isAssigned(login))) {
     if (!input.openTickets) throw new NeedOpenTickets();
     const today = localDay(now, config.business_hours.timezone);
-    const pick = pickPerson({ config, candidates: pool, openTickets: input.openTickets, today, seed: ticket.number });
+    const pick = pickPerson({ config, candidates: pool, openTickets: input.openTickets, elsewhere: input.elsewhere, today, seed: ticket.number });
     if (pick.login === undefined) {
       reasons.push(`/book ${fn}: nobody available (${pick.skipped.map((skip) => `${skip.login} ${skip.reason}`).join(", ")})`);
       replies.push({ key: "unavailable", vars: { function: fn } });

@@ -42,3 +42,10 @@ export interface Comment {
 
 /** Open tickets per login in the repository (assignee -> count). */
 export type OpenTickets = Readonly<Record<string, number>>;
+
+/**
+ * A person's open tickets in the other repositories and projects frontdesk
+ * serves: lower-cased login -> repository -> count (support and project
+ * work). Zero counts are left out.
+ */
+export type LoadElsewhere = Readonly<Record<string, Readonly<Record<string, number>>>>;

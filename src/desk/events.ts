@@ -10,6 +10,7 @@ import type { Actor, Ticket } from "../core/types.js";
 import type { Log, TicketEditor } from "./port.js";
 import { reconcileProjectStep, type ProjectStepOutcome } from "./project-step.js";
 import type { RepoConfig } from "./repo-config.js";
+import type { LoadBook } from "../runtime/load-book.js";
 
 /**
  * What people do to a ticket after intake, decided once for every platform:
@@ -33,6 +34,8 @@ export interface RepositoryPort {
   lock<T>(number: number, task: () => Promise<T>): Promise<T>;
   now(): Date;
   log: Log;
+  /** People's open tickets across the platform's repositories (assignment picks the least loaded across clients). */
+  load?: LoadBook;
 }
 
 /** What became of an event, for the log (and GitLab's answer). */
@@ -130,7 +133,7 @@ async function step(repository: RepositoryPort, config: Config, ticket: Ticket, 
   const tracker = await repository.tracker();
   const outcomes: DeskOutcome[] = [];
   for (const trigger of triggers) {
-    const outcome: ProjectStepOutcome = await reconcileProjectStep({ tracker, config, ticket, trigger, now: repository.now(), log: repository.log, teamMembers });
+    const outcome: ProjectStepOutcome = await reconcileProjectStep({ tracker, config, ticket, trigger, now: repository.now(), log: repository.log, teamMembers, load: repository.load });
     outcomes.push(outcome.kind === "nothing" ? ignored(outcome.reason) : { status: "done", reason: outcome.reasons.join("; ") || "reconciled" });
   }
   if (outcomes.length === 1) return outcomes[0]!;

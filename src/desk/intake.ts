@@ -12,6 +12,7 @@ import type { Config } from "../config/schema.js";
 import type { IssueTracker, Log } from "./port.js";
 import { currentPriority, withPriority } from "../runtime/priority.js";
 import type { RepoConfig } from "./repo-config.js";
+import type { LoadBook } from "../runtime/load-book.js";
 
 export interface IntakeRequest {
   tracker: IssueTracker;
@@ -26,6 +27,8 @@ export interface IntakeRequest {
   log: Log;
   /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
   teamMembers?: AgencyTeamMembers;
+  /** People's open tickets in the platform's other repositories; this repository's counts go back into it. */
+  load?: LoadBook;
 }
 
 export type IntakeOutcome = IntakeResult | { kind: "invalid-config" } | { kind: "no-config" };
@@ -60,14 +63,17 @@ async function triage(request: IntakeRequest, config: Config): Promise<IntakeOut
   const ticket = fresh?.ticket ?? request.ticket;
   const commentCount = fresh?.commentCount ?? request.commentCount;
   const comments = commentCount > 0 ? await tracker.listComments(ticket.number) : [];
+  const openTickets = countOpenTickets(
+    open.map((issue) => issue.ticket),
+    ticket.number,
+    config.project_work.label,
+  );
   const result = planIntake({
     config,
     ticket,
     comments,
-    openTickets: countOpenTickets(
-      open.map((issue) => issue.ticket),
-      ticket.number,
-    ),
+    openTickets,
+    elsewhere: request.load?.elsewhere(tracker.repo),
     clockStart: request.reopened ? request.now : ticket.createdAt,
     now: request.now,
     teamMembers: request.teamMembers,
@@ -80,6 +86,9 @@ async function triage(request: IntakeRequest, config: Config): Promise<IntakeOut
   // The fresh labels may make it an emergency after all (or no longer one).
   const priority = isMostUrgent(config, urgency.value) ? "urgent" : currentPriority();
   await withPriority(priority, () => execute(tracker, ticket, result, (label) => describeLabel(config, label), log));
+  // What the listing showed, and this ticket with its assignees now: the next ticket anywhere sees it.
+  request.load?.record(tracker.repo, openTickets);
+  for (const login of new Set([...ticket.assignees, ...result.changes.assign])) request.load?.adjust(tracker.repo, login, 1);
   log.info(
     { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString(), reasons: result.reasons },
     "ticket triaged",

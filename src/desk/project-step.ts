@@ -10,6 +10,7 @@ import type { Log, TicketEditor } from "./port.js";
 import { reconcileIntake } from "./intake.js";
 import { execute } from "./execute.js";
 import type { RepoConfig } from "./repo-config.js";
+import type { LoadBook } from "../runtime/load-book.js";
 
 export interface ProjectStepInput {
   tracker: TicketEditor;
@@ -21,6 +22,8 @@ export interface ProjectStepInput {
   log: Log;
   /** Members of the agency teams in `team.agency` (GitHub), to tell the team from the client side. */
   teamMembers?: AgencyTeamMembers;
+  /** People's open tickets in the platform's other repositories, kept up to date with what this step assigns. */
+  load?: LoadBook;
 }
 
 /**
@@ -42,19 +45,22 @@ export async function resolveProjectStep(
   // Closed since the event was sent, say: then it is no ticket to act on.
   const notATicket = whyNotATicket(config, ticket);
   if (notATicket) return { ticket, comments, result: { kind: "skip", reason: notATicket } };
-  const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, teamMembers, now });
+  const elsewhere = input.load?.elsewhere(tracker.repo);
+  const plan = (openTickets?: Record<string, number>) => planProjectStep({ config, ticket, comments, trigger, openTickets, elsewhere, teamMembers, now });
   let result: ProjectResult = plan();
   // A team member's word (a command, an estimate) on a ticket never triaged: triage it first.
   if (result.kind === "untriaged" && ((trigger.kind === "comment" && !refused) || trigger.kind === "estimate")) {
     const repoConfig: RepoConfig = { kind: "valid", config, warnings: [] };
-    await reconcileIntake({ tracker, config: repoConfig, ticket, commentCount: comments.length, reopened: false, now, log, teamMembers });
+    await reconcileIntake({ tracker, config: repoConfig, ticket, commentCount: comments.length, reopened: false, now, log, teamMembers, load: input.load });
     [ticket, comments] = await Promise.all([tracker.getTicket(number), tracker.listComments(number)]);
     result = plan();
   }
   if (result.kind === "need-open-tickets") {
     const open = await tracker.listOpenIssues();
     ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
-    result = plan(countOpenTickets(open.map((issue) => issue.ticket), number));
+    const counts = countOpenTickets(open.map((issue) => issue.ticket), number, config.project_work.label);
+    input.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, config.project_work.label));
+    result = plan(counts);
   }
   return { ticket, comments, result };
 }
@@ -84,6 +90,8 @@ export async function reconcileProjectStep(input: ProjectStepInput): Promise<Pro
   const { changes, board, reasons } = result.plan;
   const describe = (label: string) => describeLabel(config, label);
   reasons.push(...(await execute(tracker, ticket, result.plan, describe, log)));
+  for (const login of changes.assign) input.load?.adjust(tracker.repo, login, 1);
+  for (const login of changes.unassign) input.load?.adjust(tracker.repo, login, -1);
   log.info(
     {
       repo: tracker.repo,

@@ -10,6 +10,8 @@ import { hasLabel } from "../core/text-match.js";
 import type { IssueTracker, Log, OpenIssue } from "./port.js";
 import { reconcileIntake } from "./intake.js";
 import type { RepoConfig } from "./repo-config.js";
+import { countOpenTickets } from "../core/open-tickets.js";
+import type { LoadBook } from "../runtime/load-book.js";
 import { isRateLimitError } from "./sweep-errors.js";
 import { createSummary, type SweepSummary } from "./sweep-summary.js";
 import { SweepTracker } from "./sweep-tracker.js";
@@ -40,6 +42,8 @@ export interface RepoSweep {
   afterTriage?(issue: OpenIssue, config: Config): Promise<void>;
   /** Members of the agency teams in `team.agency` (GitHub): their comments are the team's. */
   teamMembers?: AgencyTeamMembers;
+  /** People's open tickets across the platform's repositories: the listing's counts go in, triage reads them. */
+  load?: LoadBook;
   now: Date;
   log: Log;
 }
@@ -66,6 +70,8 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
     }
     return summary;
   }
+  // The listing the sweep makes anyway is each person's load here, for assignment in every other repository.
+  request.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, config.config.project_work.label));
   const plans = await planAll(request, config.config, open, window);
   for (const [issue, plan] of plans) {
     if (plan.kind === "skip" || plan.kind === "need-comments") {
@@ -118,6 +124,7 @@ async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssu
       now: request.now,
       log: request.log,
       teamMembers: request.teamMembers,
+      load: request.load,
     });
     if (outcome.kind !== "triage" && outcome.kind !== "invalid-config") return;
     summary.triaged++;

@@ -21,8 +21,8 @@ export interface TriageOutcome {
 export async function triageTicket(request: IntakeRequest & { tracker: TicketEditor; platformEstimate?: string }): Promise<TriageOutcome> {
   const intake = await reconcileIntake(request);
   if (intake.kind !== "triage" || request.config.kind !== "valid") return { intake };
-  const { tracker, ticket, now, log, teamMembers } = request;
-  const review = await reviewAfterTriage({ tracker, config: request.config.config, ticket, now, log, teamMembers }, request.platformEstimate);
+  const { tracker, ticket, now, log, teamMembers, load } = request;
+  const review = await reviewAfterTriage({ tracker, config: request.config.config, ticket, now, log, teamMembers, load }, request.platformEstimate);
   return review ? { intake, review } : { intake };
 }
 
@@ -67,6 +67,7 @@ export async function handleOpened(event: OpenedEvent, open: () => Promise<Repos
       now: repository.now(),
       log,
       teamMembers,
+      load: repository.load,
       platformEstimate: minutes > 0 && config.kind === "valid" ? estimateFromMinutes(config.config, minutes) : undefined,
     });
     const reason = intake.kind === "skip" ? intake.reason : intake.kind;

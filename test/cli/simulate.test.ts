@@ -65,6 +65,13 @@ describe("frontdesk simulate", () => {
     expect(gitlab.out).toContain("  move to: acme-agency/projects\n");
   });
 
+  it("shows each candidate's load across clients, and where it comes from", async () => {
+    const io = createMemoryIo({ ...files, "load.json": '{"alice": 1, "ann": {"here": 0, "globex/shop": 4}, "carol": {"here": 1, "initech/app": 1}}' });
+    await runSimulate(["--config", "example.en.yml", "--title", "Checkout broken", "--at", "2026-12-22T15:00:00Z", "--open-tickets", "load.json"], io);
+    expect(io.out).toContain("4. Contact: alice, fewest open tickets (alice 1, ann 4 (0 here, globex/shop 4))\n");
+    expect(io.out).toContain("5. Implementer: carol, fewest open tickets (carol 2 (1 here, initech/app 1)); skipped bob (away, 0 open)\n");
+  });
+
   it("prints the reasons the server logs for the same issue", async () => {
     const io = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "Website is down!", "--number", "12", "--at", AT, "--open-tickets", "open.json", "--json"], io);

@@ -22,10 +22,34 @@ describe("pickPerson", () => {
   it("says who was skipped and why", () => {
     const pick = pickPerson({ config, candidates: ["bob", "carol"], openTickets: { carol: 12 }, today: "2026-12-22", seed: 1 });
     expect(pick.skipped).toEqual([
-      { login: "bob", reason: "away", openTickets: 0 },
-      { login: "carol", reason: "at capacity", openTickets: 12 },
+      { login: "bob", reason: "away", openTickets: 0, here: 0 },
+      { login: "carol", reason: "at capacity", openTickets: 12, here: 12 },
     ]);
     expect(pick.login).toBeUndefined();
+  });
+});
+
+describe("load across clients", () => {
+  const today = "2026-11-26";
+
+  it("does not pick a developer with 3 open tickets in repository A in repository B over a colleague with 1 in total", () => {
+    const pick = pickPerson({ config, candidates: ["bob", "carol"], openTickets: { carol: 1 }, elsewhere: { bob: { "acme/a": 3 } }, today, seed: 2 });
+    expect(pick.login).toBe("carol");
+    expect(pick.candidates).toEqual([
+      { login: "bob", openTickets: 3, here: 0, elsewhere: { "acme/a": 3 } },
+      { login: "carol", openTickets: 1, here: 1 },
+    ]);
+  });
+
+  it("skips them in B once team.capacity caps the total, and keeps a per-client cap possible", () => {
+    const three = specConfig({ team: { ...config.team, capacity: 3 } });
+    const capped = pickPerson({ config: three, candidates: ["bob", "carol"], openTickets: {}, elsewhere: { bob: { "acme/a": 3 }, carol: { "acme/a": 1, "acme/c": 1 } }, today, seed: 2 });
+    expect(capped.login).toBe("carol");
+    expect(capped.skipped).toEqual([{ login: "bob", reason: "at capacity", openTickets: 3, here: 0, elsewhere: { "acme/a": 3 } }]);
+    const perClient = specConfig({ team: { ...config.team, client_capacity: 2 } });
+    const here = pickPerson({ config: perClient, candidates: ["bob", "carol"], openTickets: { bob: 2 }, elsewhere: { carol: { "acme/a": 5 } }, today, seed: 2 });
+    expect(here.login).toBe("carol");
+    expect(here.skipped).toEqual([{ login: "bob", reason: "at this client's capacity", openTickets: 2, here: 2 }]);
   });
 });
 
@@ -49,7 +73,7 @@ describe("pickAssignees", () => {
     });
     const result = pickAssignees({ ...base, config: shared, functionName: "development" });
     expect([result.implementer.login, result.booked]).toEqual(["zoe", true]);
-    expect(result.implementer.skipped).toEqual([{ login: "bob", reason: "away", openTickets: 0 }]);
+    expect(result.implementer.skipped).toEqual([{ login: "bob", reason: "away", openTickets: 0, here: 0 }]);
   });
 
   it("assigns no implementer without a function", () => {

@@ -19,16 +19,20 @@ describe("explainClassification", () => {
 
 describe("describePick", () => {
   it("names the pick, everyone considered, and who was skipped and why", () => {
-    const pick = { login: "carol", candidates: [{ login: "carol", openTickets: 1 }, { login: "dave", openTickets: 2 }], skipped: [{ login: "bob", reason: "away" as const, openTickets: 0 }] };
-    expect(describePick(pick)).toBe("carol, fewest open tickets (carol 1, dave 2); skipped bob (away, 0 open)");
+    const pick = {
+      login: "carol",
+      candidates: [{ login: "carol", openTickets: 1, here: 1 }, { login: "dave", openTickets: 2, here: 0, elsewhere: { "globex/shop": 2 } }],
+      skipped: [{ login: "bob", reason: "away" as const, openTickets: 0, here: 0 }],
+    };
+    expect(describePick(pick)).toBe("carol, fewest open tickets (carol 1, dave 2 (0 here, globex/shop 2)); skipped bob (away, 0 open)");
   });
 
   it("says when a tie was rotated, and when nobody was available", () => {
-    expect(describePick({ login: "ann", candidates: [{ login: "alice", openTickets: 0 }, { login: "ann", openTickets: 0 }], skipped: [] })).toBe(
+    expect(describePick({ login: "ann", candidates: [{ login: "alice", openTickets: 0, here: 0 }, { login: "ann", openTickets: 0, here: 0 }], skipped: [] })).toBe(
       "ann, tied for fewest open tickets, the issue number rotates ties (alice 0, ann 0)",
     );
-    expect(describePick({ login: undefined, candidates: [], skipped: [{ login: "bob", reason: "at capacity", openTickets: 5 }] })).toBe(
-      "nobody available; skipped bob (at capacity, 5 open)",
+    expect(describePick({ login: undefined, candidates: [], skipped: [{ login: "bob", reason: "at capacity", openTickets: 5, here: 2, elsewhere: { "acme/site": 3 } }] })).toBe(
+      "nobody available; skipped bob (at capacity, 5 open (2 here, acme/site 3))",
     );
   });
 });
@@ -38,8 +42,8 @@ describe("explainIntake", () => {
 
   it("one line a decision, in the order intake made them", () => {
     const assignment = {
-      contact: { login: "ann", candidates: [{ login: "ann", openTickets: 0 }], skipped: [] },
-      implementer: { login: "carol", candidates: [{ login: "carol", openTickets: 0 }], skipped: [] },
+      contact: { login: "ann", candidates: [{ login: "ann", openTickets: 0, here: 0 }], skipped: [] },
+      implementer: { login: "carol", candidates: [{ login: "carol", openTickets: 0, here: 0 }], skipped: [] },
       booked: true,
     };
     expect(explainIntake(config, { urgency, function: { value: "seo", rule: "keyword", detail: "ranking" }, assignment, keptAssignees: [], due: DUE, clockStart: OPENED, needsEstimate: "relaunch" })).toEqual([

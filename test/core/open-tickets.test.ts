@@ -14,7 +14,13 @@ describe("countOpenTickets", () => {
     ["the ticket being triaged is left out", [ticket({ number: 1, labels: ["support"], assignees: ["ann"] }), ticket({ number: 2, labels: ["support"], assignees: ["ann"] })], 2, { ann: 1 }],
     ["issues without the support label do not count", [ticket({ number: 1, labels: ["project-work"], assignees: ["ann"] })], undefined, {}],
     ["pull requests do not count", [ticket({ number: 1, labels: ["support"], assignees: ["ann"], isPullRequest: true })], undefined, {}],
+    ["closed issues do not count", [ticket({ number: 1, labels: ["support"], assignees: ["ann"], state: "closed" })], undefined, {}],
   ])("%s", (_name, tickets, except, expected) => {
     expect(countOpenTickets(tickets, except)).toEqual(expected);
+  });
+
+  it("counts project work as load too, when told its label", () => {
+    const tickets = [ticket({ number: 1, labels: ["Project-Work"], assignees: ["ann"] }), ticket({ number: 2, labels: ["support"], assignees: ["ann"] })];
+    expect(countOpenTickets(tickets, undefined, "project-work")).toEqual({ ann: 2 });
   });
 });

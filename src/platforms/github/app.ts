@@ -1,3 +1,4 @@
+import type { LoadBook } from "../../runtime/load-book.js";
 import type { ApplicationFunction, Context } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
@@ -19,6 +20,8 @@ export interface GitHubAppDeps {
   policy?: TenancyPolicy;
   /** frontdesk's own bot user; by default learned from the app (`GET /app`) once. */
   identity?: AppIdentity;
+  /** People's open tickets across every installation's repositories, shared with the sweep. */
+  load?: LoadBook;
 }
 
 /** The Probot app: GitHub events in, reconciliations out. */

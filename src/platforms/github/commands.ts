@@ -56,5 +56,6 @@ export function openRepository(
     lock: (number, task) => deps.locks.run(`github:${repo}#${number}`.toLowerCase(), task),
     now: deps.now,
     log: context.log,
+    load: deps.load,
   };
 }

@@ -3,6 +3,7 @@ import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
+import type { LoadBook } from "../../runtime/load-book.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
 import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
 import type { RepoSweep } from "../../desk/sweep-repo.js";
@@ -35,6 +36,8 @@ export interface GitHubSweepDeps {
   policy?: TenancyPolicy;
   /** frontdesk's own bot user; by default learned from the app (`GET /app`) once. */
   identity?: AppIdentity;
+  /** People's open tickets across every installation's repositories, shared with the webhooks. */
+  load?: LoadBook;
 }
 
 interface RepositoryRef {
@@ -94,8 +97,9 @@ async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: Re
     config,
     readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets, self),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
-    afterTriage: (issue, valid) => reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, teamMembers }).then(() => undefined),
+    afterTriage: (issue, valid) => reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, teamMembers, load: deps.load }).then(() => undefined),
     teamMembers,
+    load: deps.load,
     now,
     log,
   };

@@ -60,5 +60,6 @@ export async function openProject(deps: GitLabAppDeps, hookProject: GitLabHookPr
     lock: (iid, task) => lockIssue(deps, project, iid, task),
     now: deps.now,
     log,
+    load: deps.load,
   };
 }

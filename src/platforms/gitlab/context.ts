@@ -1,3 +1,4 @@
+import type { LoadBook } from "../../runtime/load-book.js";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../../desk/port.js";
 import type { KeyedLock } from "../../runtime/keyed-lock.js";
@@ -23,6 +24,8 @@ export interface GitLabAppDeps {
   now: () => Date;
   /** What `_extends` and `move_to` may name beyond the project itself; default: nothing shared. */
   policy?: TenancyPolicy;
+  /** People's open tickets across every project, shared with the sweep. */
+  load?: LoadBook;
   /**
    * Set per delivery, not for the process: the namespace the secret that
    * admitted the delivery is limited to; undefined for a secret valid

@@ -86,9 +86,10 @@ async function openProject(deps: Deps, project: ResolvedProject, now: Date, log:
     config,
     readComments: (tickets) => readNotes(deps, tracker, ref, tickets),
     lock: (iid, task) => lockIssue(deps.app, ref, iid, task),
+    load: deps.app.load,
     afterTriage: async (issue, valid) => {
       const seconds = tracker.timeEstimateOf(issue.ticket.number) ?? 0;
-      await reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log }, seconds > 0 ? estimateFromSeconds(valid, seconds) : undefined);
+      await reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, load: deps.app.load }, seconds > 0 ? estimateFromSeconds(valid, seconds) : undefined);
     },
     now,
     log,
