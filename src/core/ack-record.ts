@@ -30,7 +30,7 @@ export function readAckRecord(data: Record<string, unknown>): AckRecord | undefi
   const due = text("due");
   if (urgency === undefined || due === undefined || Number.isNaN(Date.parse(due))) return undefined;
   const record: AckRecord = { urgency, due };
-  for (const key of ["function", "contact", "implementer", "estimate", "handoff"] as const) {
+  for (const key of ["function", "contact", "implementer", "estimate", "handoff", "onCall"] as const) {
     const value = text(key);
     if (value !== undefined) record[key] = value;
   }
@@ -39,6 +39,7 @@ export function readAckRecord(data: Record<string, unknown>): AckRecord | undefi
   const override = text("override");
   if (override === "project" || override === "support") record.override = override;
   if (data.project === true) record.project = true;
+  if (data.clock === "wall") record.clock = "wall";
   return record;
 }
 

@@ -115,6 +115,27 @@ export function dueAt(openedAt: Date, respondWithin: string, hours: BusinessHour
   return addBusinessMinutes(openedAt, durationToMinutes(respondWithin, dayMinutes(hours)), hours);
 }
 
+/** True when `at` lies inside business hours (a working day, between opening and closing). */
+export function isWithinBusinessHours(at: Date, hours: BusinessHours): boolean {
+  return nextSpan(at.getTime(), hours).open <= at.getTime();
+}
+
+/**
+ * When a response is due on the wall clock, for levels with `hours: always`
+ * outside business hours: `1h` is one hour, `1d` is 24 hours.
+ */
+export function wallClockDueAt(start: Date, respondWithin: string): Date {
+  return new Date(start.getTime() + durationToMinutes(respondWithin, 24 * 60) * MINUTE);
+}
+
+/**
+ * Local wall time in `zone` as milliseconds since the epoch written as if it
+ * were UTC, to compare with local times such as a handover or a shift.
+ */
+export function localWallTime(at: Date, zone: string): number {
+  return at.getTime() + IANAZone.create(zone).offset(at.getTime()) * MINUTE;
+}
+
 /** True when the local date of `date` in the hours' zone is a working day and not a holiday. */
 export function isBusinessDay(date: Date, hours: BusinessHours): boolean {
   return isWorkingDate(localDate(date.getTime(), hours.zone), hours);

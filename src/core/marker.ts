@@ -25,6 +25,10 @@ export interface AckRecord {
   project?: boolean;
   /** Who took project work over in the support-team model, so that `/support` can hand it back. */
   handoff?: string;
+  /** `wall`: promised on the wall clock (a level with hours: always, outside business hours); reminders run on it too. */
+  clock?: "wall";
+  /** Who was on call when it arrived, and was assigned for it. */
+  onCall?: string;
 }
 
 export interface Marker<T = Record<string, unknown>> {

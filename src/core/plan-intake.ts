@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { pickAssignees, type Assignment } from "./assign.js";
-import { dueAt, localDay, toBusinessHours } from "./business-time.js";
+import { dueAt, isWithinBusinessHours, localDay, toBusinessHours, wallClockDueAt } from "./business-time.js";
 import { classifyFunction, classifyUrgency, type Classification } from "./classify.js";
 import { bookedLabel, functionLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
 import { findOwnComment, writeMarker, type AckRecord } from "./marker.js";
@@ -11,7 +11,8 @@ import { findKeyword, hasLabel } from "./text-match.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { compareWithThreshold, findEstimate } from "./estimate.js";
 import { findContact, isTeamMember, type AgencyTeamMembers } from "./team.js";
-import type { Comment, OpenTickets, Ticket } from "./types.js";
+import type { Comment, LoadElsewhere, OpenTickets, Ticket } from "./types.js";
+import { onCallAt } from "./on-call.js";
 
 export const ACK_MARKER = "ack";
 
@@ -20,8 +21,10 @@ export interface IntakeInput {
   ticket: Ticket;
   /** The ticket's comments as they are now (to find frontdesk's own). */
   comments: readonly Comment[];
-  /** Open support tickets per assignee (lower-cased login) in this repository, this ticket excluded. */
+  /** Open support tickets and project work per assignee (lower-cased login) in this repository, this ticket excluded. */
   openTickets: OpenTickets;
+  /** The same in the other repositories frontdesk serves, as far as it has counted them. */
+  elsewhere?: LoadElsewhere;
   /** When the response clock starts: the ticket's creation, or its reopening. */
   clockStart: Date;
   now: Date;
@@ -63,7 +66,11 @@ export function planIntake(input: IntakeInput): IntakeResult {
   const urgency = classifyUrgency(config, ticket);
   const fn = classifyFunction(config, ticket);
   const level = config.urgency.levels[urgency.value];
-  const due = dueAt(input.clockStart, level?.respond_within ?? "1d", hours);
+  const within = level?.respond_within ?? "1d";
+  // An always level outside business hours: the wall clock, and the person on call.
+  const wall = level?.hours === "always" && !isWithinBusinessHours(input.clockStart, hours);
+  const due = wall ? wallClockDueAt(input.clockStart, within) : dueAt(input.clockStart, within, hours);
+  const onCall = wall ? onCallAt(config, input.clockStart) : undefined;
 
   const changes = emptyChanges();
   const want = (label: string) => {
@@ -88,12 +95,13 @@ export function planIntake(input: IntakeInput): IntakeResult {
       config,
       functionName: fn?.value,
       openTickets: input.openTickets,
+      elsewhere: input.elsewhere,
       today: localDay(now, hours.zone),
       seed: ticket.number,
     });
     contact = assignment.contact.login;
     implementer = assignment.implementer.login;
-    for (const login of [contact, implementer]) {
+    for (const login of [contact, implementer, onCall?.login]) {
       if (login !== undefined && !changes.assign.includes(login)) changes.assign.push(login);
     }
     if (assignment.booked && fn) want(bookedLabel(fn.value));
@@ -103,6 +111,8 @@ export function planIntake(input: IntakeInput): IntakeResult {
   if (fn) record.function = fn.value;
   if (contact) record.contact = contact;
   if (implementer) record.implementer = implementer;
+  if (wall) record.clock = "wall";
+  if (onCall?.login && assignment) record.onCall = onCall.login;
   const message = messageFor("acknowledge", config, {
     client: config.client ?? ticket.repo.split("/").pop() ?? ticket.repo,
     contact: contact ? `@${contact}` : config.language === "de" ? "unser Team" : "our team",
@@ -120,6 +130,8 @@ export function planIntake(input: IntakeInput): IntakeResult {
     keptAssignees: ticket.assignees,
     due,
     clockStart: input.clockStart,
+    wall,
+    onCall: assignment ? onCall : undefined,
     needsEstimate,
     clientEstimate,
   });

@@ -87,8 +87,11 @@ function planFromListing(input: SweepInput): SweepPlan {
   // the level's time, so before this share of that time has passed since the
   // creation, no reminder or escalation can be due.
   const hours = toBusinessHours(config.business_hours);
-  const total = responseMinutes(config, classifyUrgency(config, ticket).value, hours);
-  const elapsed = businessMinutesBetween(ticket.createdAt, now, hours);
+  const level = classifyUrgency(config, ticket).value;
+  const total = responseMinutes(config, level, hours);
+  // A level with hours: always may run on the wall clock: count the wall
+  // clock's minutes, which are never fewer, so no reminder is missed.
+  const elapsed = config.urgency.levels[level]?.hours === "always" ? (now.getTime() - ticket.createdAt.getTime()) / 60_000 : businessMinutesBetween(ticket.createdAt, now, hours);
   if (total !== undefined && elapsed * 100 < remindPercent(config) * total) return skip("not yet at the reminder point");
   return { kind: "need-comments", reason: "at or past the earliest reminder point" };
 }
@@ -133,8 +136,13 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
     };
   }
   if (findOwnComment(comments, REMINDER_MARKER)) return skip("already reminded");
-  const total = responseMinutes(config, level, hours) ?? businessMinutesBetween(own.comment.createdAt, due, hours);
-  const remaining = businessMinutesBetween(now, due, hours);
+  // A promise made on the wall clock (hours: always, outside business hours) is reminded on it too.
+  const wall = record?.clock === "wall";
+  const within = config.urgency.levels[level]?.respond_within;
+  const total = wall
+    ? within === undefined ? (due.getTime() - own.comment.createdAt.getTime()) / 60_000 : durationToMinutes(within, 24 * 60)
+    : (responseMinutes(config, level, hours) ?? businessMinutesBetween(own.comment.createdAt, due, hours));
+  const remaining = wall ? Math.max(0, (due.getTime() - now.getTime()) / 60_000) : businessMinutesBetween(now, due, hours);
   if (remaining * 100 > (100 - remindPercent(config)) * total) return skip(`reminder when ${config.sla.remind_at} of the time has passed`);
   const reason = `${config.sla.remind_at} of the time to ${due.toISOString()} has passed`;
   return {
