@@ -5,7 +5,8 @@ import { classifyFunction, classifyUrgency, type Classification } from "./classi
 import { bookedLabel, functionLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
 import { findOwnComment, writeMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
-import { emptyChanges, type Plan } from "./plan.js";
+import { emptyChanges, type BoardAction, type BoardField, type Plan } from "./plan.js";
+import { clientName } from "./ack-record.js";
 import { explainIntake } from "./explain.js";
 import { findKeyword, hasLabel } from "./text-match.js";
 import { whyNotATicket } from "./not-a-ticket.js";
@@ -114,7 +115,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
   if (wall) record.clock = "wall";
   if (onCall?.login && assignment) record.onCall = onCall.login;
   const message = messageFor("acknowledge", config, {
-    client: config.client ?? ticket.repo.split("/").pop() ?? ticket.repo,
+    client: clientName(config, ticket),
     contact: contact ? `@${contact}` : config.language === "de" ? "unser Team" : "our team",
     implementer: implementer ? `@${implementer}` : "",
     urgency: urgency.value,
@@ -122,6 +123,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
     function: fn?.value ?? "",
   });
   changes.comments.push(`${message}\n\n${writeMarker(ACK_MARKER, record)}`);
+  const boardLater = config.support_board ? [supportBoardItem(config, ticket, urgency.value, due, fn?.value)] : [];
 
   const reasons = explainIntake(config, {
     urgency,
@@ -135,12 +137,25 @@ export function planIntake(input: IntakeInput): IntakeResult {
     needsEstimate,
     clientEstimate,
   });
+  if (config.support_board) reasons.push(`support board: added, with Urgency, Due, Client and Function where the board has such fields`);
   return {
     kind: "triage",
     changes,
     reasons,
+    ...(boardLater.length > 0 ? { boardLater } : {}),
     decisions: { urgency, function: fn, assignment, contact, implementer, due, needsEstimate, clientEstimate },
   };
+}
+
+/** The new ticket's item on the support board, with the fields the board may have. */
+function supportBoardItem(config: Config, ticket: Ticket, level: string, due: Date, fn: string | undefined): BoardAction {
+  const fields: BoardField[] = [
+    { name: "Urgency", values: [level, urgencyLabel(config, level)] },
+    { name: "Due", values: [localDay(due, config.business_hours.timezone)] },
+    { name: "Client", values: [clientName(config, ticket)] },
+  ];
+  if (fn !== undefined) fields.push({ name: "Function", values: [fn, functionLabel(fn)] });
+  return { kind: "add", board: config.support_board!, fields };
 }
 
 /**

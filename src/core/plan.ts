@@ -25,8 +25,18 @@ export interface Changes {
   state?: "open" | "closed";
 }
 
+/**
+ * A field of a board item to fill when the board has a field of that name:
+ * a single select takes the first option named like one of `values`, a date
+ * field `values[0]` as YYYY-MM-DD, a text field `values[0]`.
+ */
+export interface BoardField {
+  name: string;
+  values: readonly string[];
+}
+
 /** A change to a Projects v2 board, applied where the platform has boards. */
-export type BoardAction = { kind: "add"; board: string; status?: string } | { kind: "remove"; board: string };
+export type BoardAction = { kind: "add"; board: string; status?: string; fields?: readonly BoardField[] } | { kind: "remove"; board: string };
 
 /**
  * What frontdesk wants done for any trigger, as data: the changes, and for
@@ -43,6 +53,12 @@ export interface Plan {
   /** frontdesk's acknowledgement rewritten with the ticket's new record. */
   ack?: { id: number; body: string };
   board?: readonly BoardAction[];
+  /**
+   * Board actions made after everything else, at background priority: the
+   * support board of a new ticket, so that the client's answer never waits
+   * for a board.
+   */
+  boardLater?: readonly BoardAction[];
   /** The project the issue moves into because this plan makes it project work (`project_work.move_to`). */
   move?: string;
 }

@@ -2,6 +2,7 @@ import type { LabelSpec } from "../core/labels.js";
 import { emptyChanges, isEmpty, type Changes, type Plan } from "../core/plan.js";
 import type { Ticket } from "../core/types.js";
 import type { IssueTracker, Log, TicketEditor } from "./port.js";
+import { withPriority } from "../runtime/priority.js";
 
 /** A tracker, and what of the editor's capabilities it has. */
 export type PlanTarget = IssueTracker & Partial<Pick<TicketEditor, "editComment" | "boards" | "moveIssue">>;
@@ -13,7 +14,8 @@ export type PlanTarget = IssueTracker & Partial<Pick<TicketEditor, "editComment"
  * sending it twice on the next event, and an acknowledgement, whose marker
  * means "triaged", never exists unless everything before it happened. A
  * plan without a record, board or move goes to the tracker in one piece (its
- * comments still go after its labels). What the platform cannot serve
+ * comments still go after its labels). Board actions meant for later (a new
+ * ticket's support board) go last, at background priority. What the platform cannot serve
  * (boards, moving) is left undone and logged; returns what was done beyond
  * the changes, and what was left undone, for the log.
  */
@@ -22,7 +24,7 @@ export async function execute(tracker: PlanTarget, ticket: Ticket, plan: Plan, d
   const board = plan.board ?? [];
   if (!plan.ack && board.length === 0 && !plan.move) {
     if (!isEmpty(plan.changes)) await tracker.apply(number, plan.changes, describe);
-    return [];
+    return applyLater(tracker, number, plan, log);
   }
   const done: string[] = [];
   const boards = board.length === 0 ? undefined : tracker.boards;
@@ -48,7 +50,20 @@ export async function execute(tracker: PlanTarget, ticket: Ticket, plan: Plan, d
     const labels = labelsAfter(ticket, plan.changes).map(describe).filter((spec) => spec.description.startsWith("frontdesk:"));
     done.push(`moved to ${await tracker.moveIssue(number, plan.move, labels)}`);
   }
-  return done;
+  return [...done, ...(await applyLater(tracker, number, plan, log))];
+}
+
+/** The board actions that wait for everything else, behind every webhook's calls. */
+async function applyLater(tracker: PlanTarget, number: number, plan: Plan, log: Log): Promise<string[]> {
+  const later = plan.boardLater ?? [];
+  if (later.length === 0) return [];
+  if (!tracker.boards) {
+    log.debug({ repo: tracker.repo, issue: number, board: later }, "boards are not served on this platform");
+    return ["boards: not served on this platform"];
+  }
+  const { boards } = tracker;
+  await withPriority("background", () => boards.apply(number, later));
+  return [];
 }
 
 function labelsAfter(ticket: Ticket, changes: Changes): string[] {

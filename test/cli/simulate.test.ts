@@ -3,7 +3,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { runSimulate } from "../../src/cli/simulate.js";
 import { API, createLogCapture, createTestProbot, INSTALLATION, issuePayload, OWNER, REPO, restIssue } from "../helpers/github.js";
-import { mockIssueUpdate, mockUserLookup, restLabels } from "../helpers/github-graphql.js";
+import { mockIssueUpdate, mockSupportBoard, mockUserLookup, restLabels } from "../helpers/github-graphql.js";
 import { useStrictNock } from "../helpers/nock-strict.js";
 import { createMemoryIo } from "./memory-io.js";
 
@@ -26,7 +26,9 @@ describe("frontdesk simulate", () => {
     expect(io.out).toContain("4. Contact: alice, fewest open tickets (alice 1, ann 2)\n");
     expect(io.out).toContain("5. Implementer: carol, fewest open tickets (carol 3); skipped bob (away, 0 open)\n");
     expect(io.out).toContain("6. First response due: Tue, 22 Dec 2026, 11:00 EST (1h of business time from Tue, 22 Dec 2026, 10:00 EST)\n");
+    expect(io.out).toContain("7. Support board: added, with Urgency, Due, Client and Function where the board has such fields\n");
     expect(io.out).toContain("  add labels: support, urgency: emergency, function: development\n  assign: alice, carol\n");
+    expect(io.out).toContain("  board: add https://github.com/orgs/acme-agency/projects/6\n");
     expect(io.out).not.toContain("Project work");
   });
 
@@ -38,7 +40,7 @@ describe("frontdesk simulate", () => {
     const team = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "Checkout", "--body", "### Estimate\n\n3d", "--author", "ann", "--at", AT], team);
     expect(team.out).not.toContain("the client's estimate");
-    expect(team.out).toContain("7. Estimate 3d (form) vs threshold 4h\n");
+    expect(team.out).toContain("8. Estimate 3d (form) vs threshold 4h\n");
   });
 
   it("says when a tie was rotated", async () => {
@@ -50,18 +52,18 @@ describe("frontdesk simulate", () => {
   it("shows the project-work step the server takes for the team's size: L ticket, with the hand-off person", async () => {
     const github = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "New landing page", "--labels", "size: L", "--author", "ann", "--at", AT], github);
-    expect(github.out).toContain("7. Estimate 2d (label) vs threshold 4h\n");
+    expect(github.out).toContain("8. Estimate 2d (label) vs threshold 4h\n");
     expect(github.out).toContain(
-      "8. Project work: labelled project-work; handed off to lena (project_work.handoff); onto board https://github.com/orgs/acme-agency/projects/7; " +
+      "9. Project work: labelled project-work; handed off to lena (project_work.handoff); onto board https://github.com/orgs/acme-agency/projects/7; " +
         "off board https://github.com/orgs/acme-agency/projects/6; into acme-agency/projects (project_work.move_to)\n" +
-        "9. Moving issues: not served on this platform\n",
+        "10. Moving issues: not served on this platform\n",
     );
     expect(github.out).toContain("  add labels: urgency: task, function: development, project-work\n  assign: ann, lena\n");
     expect(github.out).toContain("@lena takes it from here.");
     expect(github.out).toContain("  board: add https://github.com/orgs/acme-agency/projects/7 (Backlog)\n  board: remove https://github.com/orgs/acme-agency/projects/6\n");
     const gitlab = createMemoryIo(files);
     await runSimulate(["--config", "example.en.yml", "--title", "New landing page", "--labels", "size: L", "--author", "ann", "--at", AT, "--platform", "gitlab"], gitlab);
-    expect(gitlab.out).toContain("9. Boards: not served on this platform\n10. Moved to acme-agency/projects\n");
+    expect(gitlab.out).toContain("10. Boards: not served on this platform\n11. Moved to acme-agency/projects\n");
     expect(gitlab.out).toContain("  move to: acme-agency/projects\n");
   });
 
@@ -141,6 +143,7 @@ async function serverTriage(title: string): Promise<{ sent: Record<string, unkno
     .reply(201, {});
   mockUserLookup(api);
   mockIssueUpdate(api, undefined, (update) => Object.assign(sent, { labels: update.addLabels, assignees: update.addAssignees }));
+  mockSupportBoard(api);
   await probot.receive({ id: "d", name: "issues", payload: issuePayload({ number: 12, title, createdAt: AT }) } as never);
   return { sent, reasons: capture.lines.find((line) => line.msg === "ticket triaged")?.reasons };
 }

@@ -4,6 +4,7 @@ import { emptyChanges, type Changes, type Plan } from "../../src/core/plan.js";
 import type { LabelSpec } from "../../src/core/labels.js";
 import type { Ticket } from "../../src/core/types.js";
 import { execute, type PlanTarget } from "../../src/desk/execute.js";
+import { currentPriority } from "../../src/runtime/priority.js";
 import { createMemoryLog } from "../fakes/memory-log.js";
 import { ticket } from "../helpers/core.js";
 
@@ -70,6 +71,20 @@ describe("execute", () => {
     expect(await execute(tracker, TICKET, plan, describe_, log)).toEqual(["boards: not served on this platform", "moving issues: not served on this platform"]);
     expect(calls).toEqual(["apply project-work"]);
     expect(log.messages("debug")).toEqual(["boards are not served on this platform", "moving issues is not served on this platform"]);
+  });
+
+  it("puts a new ticket on the support board last, at background priority, and says where there are no boards", async () => {
+    const { tracker, calls } = target({ boards: true });
+    const priorities: string[] = [];
+    const boards = tracker.boards!;
+    const watched: PlanTarget = { ...tracker, boards: { apply: async (number, actions) => (priorities.push(currentPriority()), boards.apply(number, actions)) } };
+    const plan: Plan = { changes: changes({ addLabels: ["support"], comments: ["Thanks"] }), boardLater: [{ kind: "add", board: "b", fields: [{ name: "Due", values: ["2026-11-26"] }] }], reasons: [] };
+    expect(await execute(watched, TICKET, plan, describe_, createMemoryLog())).toEqual([]);
+    expect(calls).toEqual(["apply support,comment", "boards 1"]);
+    expect(priorities).toEqual(["background"]);
+    const bare = target();
+    expect(await execute(bare.tracker, TICKET, plan, describe_, createMemoryLog())).toEqual(["boards: not served on this platform"]);
+    expect(bare.calls).toEqual(["apply support,comment"]);
   });
 
   it("refuses a record edit on a tracker that cannot edit", async () => {

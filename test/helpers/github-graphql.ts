@@ -87,3 +87,35 @@ export function mockUserLookup(scope: nock.Scope, logins?: readonly string[]): n
 export function createdLabel(_uri: string, body: nock.Body) {
   return { ...(body as object), node_id: labelId((body as { name: string }).name) };
 }
+
+/** The SPEC's support board (acme-agency's project 6), as GitHub would list it: a Status and the fields frontdesk fills. */
+export const SUPPORT_BOARD_FIELDS = [
+  { id: "F_status", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-todo", name: "Todo" }] },
+  { id: "F_urgency", name: "Urgency", dataType: "SINGLE_SELECT", options: [{ id: "u-emergency", name: "emergency" }, { id: "u-task", name: "task" }] },
+  { id: "F_due", name: "Due", dataType: "DATE" },
+  { id: "F_client", name: "Client", dataType: "TEXT" },
+];
+
+/**
+ * A new ticket's way onto the support board: the board resolved (once per
+ * cache), the item added, its fields set in one mutation. `record` gets the
+ * field values set, by field id.
+ */
+export function mockSupportBoard(scope: nock.Scope, record?: (fields: Record<string, unknown>) => void, options: { resolved?: boolean } = {}): nock.Scope {
+  const named = (name: string) => (body: Body) => new RegExp(`\\b(?:query|mutation) ${name}\\b`, "u").test(body.query ?? "") && checkGraphQL(body.query ?? "", body.variables).length === 0;
+  if (!options.resolved) {
+    scope.post("/graphql", named("FrontdeskOrganizationBoard")).reply(200, { data: { owner: { projectV2: { id: "PVT_6", fields: { nodes: SUPPORT_BOARD_FIELDS } } } } });
+  }
+  return scope
+    .post("/graphql", named("FrontdeskAddBoardItem"))
+    .reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } })
+    .post("/graphql", (body: Body) => {
+      if (!named("FrontdeskSetBoardFields")(body)) return false;
+      const variables = body.variables ?? {};
+      const fields: Record<string, unknown> = {};
+      for (let index = 0; `field${index}` in variables; index++) fields[String(variables[`field${index}`])] = variables[`value${index}`];
+      record?.(fields);
+      return true;
+    })
+    .reply(200, { data: {} });
+}

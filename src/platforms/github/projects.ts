@@ -5,8 +5,9 @@ import type { GitHubOctokit } from "./octokit.js";
 
 /**
  * Projects v2 boards over GitHub's GraphQL API. A board is resolved from its
- * URL once (its id, its `Status` field and the field's options) and kept in
- * the cache, so moving a ticket costs only the mutations. A board that fails
+ * URL once (its id and its fields with their options) and kept in the cache,
+ * so adding a ticket costs only the mutations: the item, then its Status and
+ * fields in one document. A board that fails
  * is logged for the team with the repository and the board's URL; the client
  * never sees it, and the rest of the step still happens.
  */
@@ -14,12 +15,21 @@ import type { GitHubOctokit } from "./octokit.js";
 const BOARD_FIELDS = `
 fragment FrontdeskBoard on ProjectV2 {
   id
-  field(name: "Status") {
-    ... on ProjectV2SingleSelectField {
-      id
-      options {
+  fields(first: 50) {
+    nodes {
+      ... on ProjectV2Field {
         id
         name
+        dataType
+      }
+      ... on ProjectV2SingleSelectField {
+        id
+        name
+        dataType
+        options {
+          id
+          name
+        }
       }
     }
   }
@@ -69,15 +79,6 @@ ${BOARD_FIELDS}`,
     }
   }
 }`,
-  setStatus: `mutation FrontdeskSetBoardStatus($projectId: ID!, $itemId: ID!, $fieldId: ID!, $optionId: String!) {
-  updateProjectV2ItemFieldValue(
-    input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId, value: { singleSelectOptionId: $optionId } }
-  ) {
-    projectV2Item {
-      id
-    }
-  }
-}`,
   deleteItem: `mutation FrontdeskRemoveBoardItem($projectId: ID!, $itemId: ID!) {
   deleteProjectV2Item(input: { projectId: $projectId, itemId: $itemId }) {
     deletedItemId
@@ -92,10 +93,42 @@ export interface BoardAddress {
   number: number;
 }
 
-/** A board as frontdesk needs it: its id and the Status field's options. */
+/** A field of a board as frontdesk needs it: single select (with options), date or text. */
+export interface BoardFieldInfo {
+  id: string;
+  name: string;
+  dataType: string;
+  options?: { id: string; name: string }[];
+}
+
+/** A board as frontdesk needs it: its id and its fields (Status among them). */
 export interface ResolvedBoard {
   id: string;
-  status?: { fieldId: string; options: { id: string; name: string }[] };
+  fields: BoardFieldInfo[];
+}
+
+/** One field value to set: which field, and the GraphQL input value. */
+interface FieldValue {
+  fieldId: string;
+  value: { singleSelectOptionId: string } | { date: string } | { text: string };
+}
+
+/**
+ * One mutation that sets several fields of an item, so that a ticket's
+ * fields cost one write however many there are. Exported so that a test
+ * checks it against GitHub's schema.
+ */
+export function setFieldsDocument(count: number): string {
+  const variables = Array.from({ length: count }, (_, index) => `$field${index}: ID!, $value${index}: ProjectV2FieldValue!`).join(", ");
+  const updates = Array.from(
+    { length: count },
+    (_, index) => `  set${index}: updateProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $field${index}, value: $value${index} }) {
+    projectV2Item {
+      id
+    }
+  }`,
+  ).join("\n");
+  return `mutation FrontdeskSetBoardFields($projectId: ID!, $itemId: ID!, ${variables}) {\n${updates}\n}`;
 }
 
 /** A board that cannot be used as configured: not found, or no such Status. */
@@ -118,7 +151,7 @@ type GraphQL = GitHubOctokit["graphql"];
 type BoardItem = [itemId: string, projectId: string];
 
 interface BoardQuery {
-  owner: { projectV2: { id: string; field: { id?: string; options?: { id: string; name: string }[] } | null } | null } | null;
+  owner: { projectV2: { id: string; fields: { nodes: (Partial<BoardFieldInfo> | null)[] } } | null } | null;
 }
 
 interface ItemsQuery {
@@ -154,7 +187,7 @@ export class ProjectBoards {
       actions.map(async (action) => {
         try {
           const board = await this.resolve(action.board);
-          if (action.kind === "add") await this.#add(board, contentId, action.status);
+          if (action.kind === "add") await this.#add(board, contentId, action);
           else await this.#remove(board, await items);
         } catch (error) {
           this.#fail(action, error);
@@ -172,30 +205,60 @@ export class ProjectBoards {
       const data = await this.graphql<BoardQuery>(document, { login: address.login, number: address.number });
       const project = data.owner?.projectV2;
       if (!project) throw new BoardError("project not found, or the app has no access to it");
-      const field = project.field;
-      return field?.id && field.options
-        ? { id: project.id, status: { fieldId: field.id, options: field.options } }
-        : { id: project.id };
+      const fields = project.fields.nodes.flatMap((field) =>
+        field?.id && field.name && field.dataType ? [{ id: field.id, name: field.name, dataType: field.dataType, ...(field.options ? { options: field.options } : {}) }] : [],
+      );
+      return { id: project.id, fields };
     });
   }
 
-  async #add(board: ResolvedBoard, contentId: string, status: string | undefined): Promise<void> {
+  /**
+   * Adds the item, then sets its Status (unless a person placed it already)
+   * and the fields the board has, all in one more mutation: two writes at
+   * most. A field the board lacks is left alone; a value no option matches
+   * is logged, and the other fields are still set.
+   */
+  async #add(board: ResolvedBoard, contentId: string, action: Extract<BoardAction, { kind: "add" }>): Promise<void> {
     const data = await this.graphql<AddItem>(BOARD_DOCUMENTS.addItem, { projectId: board.id, contentId });
     const item = data.addProjectV2ItemById.item;
+    if (!item) return;
+    const values: FieldValue[] = [];
     // An item that already has a Status was placed by a person: leave it there.
-    if (status === undefined || !item || item.status?.name) return;
-    if (!board.status) throw new BoardError('the board has no single-select field named "Status"');
-    const option = board.status.options.find((candidate) => candidate.name.toLowerCase() === status.toLowerCase());
+    if (action.status !== undefined && !item.status?.name) values.push(this.#statusValue(board, action.status));
+    for (const field of action.fields ?? []) {
+      const value = this.#fieldValue(board, field.name, field.values);
+      if (value) values.push(value);
+    }
+    if (values.length === 0) return;
+    const variables: Record<string, unknown> = { projectId: board.id, itemId: item.id };
+    values.forEach((value, index) => Object.assign(variables, { [`field${index}`]: value.fieldId, [`value${index}`]: value.value }));
+    await this.graphql(setFieldsDocument(values.length), variables);
+  }
+
+  #statusValue(board: ResolvedBoard, status: string): FieldValue {
+    const field = board.fields.find((candidate) => candidate.name === "Status" && candidate.dataType === "SINGLE_SELECT");
+    if (!field) throw new BoardError('the board has no single-select field named "Status"');
+    const option = field.options?.find((candidate) => candidate.name.toLowerCase() === status.toLowerCase());
     if (!option) {
-      const names = board.status.options.map((candidate) => `"${candidate.name}"`).join(", ");
+      const names = (field.options ?? []).map((candidate) => `"${candidate.name}"`).join(", ");
       throw new BoardError(`the board's Status has no option "${status}" (it has ${names || "none"})`);
     }
-    await this.graphql(BOARD_DOCUMENTS.setStatus, {
-      projectId: board.id,
-      itemId: item.id,
-      fieldId: board.status.fieldId,
-      optionId: option.id,
-    });
+    return { fieldId: field.id, value: { singleSelectOptionId: option.id } };
+  }
+
+  /** The value for a field the board has, by its type; undefined when it has no such field or no matching option. */
+  #fieldValue(board: ResolvedBoard, name: string, values: readonly string[]): FieldValue | undefined {
+    const field = board.fields.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    const first = values[0];
+    if (!field || first === undefined) return undefined;
+    if (field.dataType === "DATE") return { fieldId: field.id, value: { date: first } };
+    if (field.dataType === "TEXT") return { fieldId: field.id, value: { text: first } };
+    if (field.dataType !== "SINGLE_SELECT") return undefined;
+    const wanted = values.map((value) => value.toLowerCase());
+    const option = field.options?.find((candidate) => wanted.includes(candidate.name.toLowerCase()));
+    if (option) return { fieldId: field.id, value: { singleSelectOptionId: option.id } };
+    this.log.warn({ repo: this.repo, field: field.name }, `Projects v2: the board's ${field.name} has no option for this ticket; left empty`);
+    return undefined;
   }
 
   async #remove(board: ResolvedBoard, items: { value: BoardItem[] } | { error: unknown } | undefined): Promise<void> {

@@ -13,7 +13,7 @@ export const repoPath = `/repos/${OWNER}/${REPO}`;
 export const configPath = new RegExp(`^/repos/${OWNER}/${REPO}/contents/\\.github(/|%2F)frontdesk\\.yml`);
 export const BOARD_ID = "PVT_board7";
 export const SUPPORT_BOARD_ID = "PVT_board6";
-const STATUS_FIELD = { id: "PVTSSF_status", options: [{ id: "opt-todo", name: "Todo" }, { id: "opt-backlog", name: "Backlog" }] };
+const STATUS_FIELD = { id: "PVTSSF_status", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "opt-todo", name: "Todo" }, { id: "opt-backlog", name: "Backlog" }] };
 export const ACK_ID = 1;
 export const RECORD: AckRecord = { urgency: "task", due: "2026-11-27T09:00:00.000Z", function: "development", contact: "alice", implementer: "carol" };
 export const ALL_LABELS = ["support", "project-work", "urgency: emergency", "urgency: task", "function: development", "needs estimate", "booked: seo"];
@@ -72,7 +72,7 @@ export function graphql(scope: nock.Scope, calls: GraphQLCall[], name: string, o
 
 /** An organization board with the Status field that project work sets to Backlog. */
 export function boardReply(id: string) {
-  return { data: { owner: { projectV2: { id, field: STATUS_FIELD } } } };
+  return { data: { owner: { projectV2: { id, fields: { nodes: [STATUS_FIELD] } } } } };
 }
 
 /** Records a labels-and-assignees update in the shapes the REST calls had: labels, assign, unassign (prefixed). */

@@ -53,7 +53,7 @@ describe("/estimate 2d with a 4h threshold, support-team model", () => {
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
     graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
     graphql(api, calls, "FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } });
-    graphql(api, calls, "FrontdeskSetBoardStatus").reply(200, { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_new" } } } });
+    graphql(api, calls, "FrontdeskSetBoardFields").reply(200, { data: { set0: { projectV2Item: { id: "PVTI_new" } } } });
     graphql(api, calls, "FrontdeskRemoveBoardItem").reply(200, { data: { deleteProjectV2Item: { deletedItemId: "PVTI_support" } } });
 
     const payload = commentPayload({ issue: SUPPORT_TICKET, body: "/estimate 2d", association: "MEMBER" });
@@ -77,7 +77,7 @@ describe("/estimate 2d with a 4h threshold, support-team model", () => {
         { operation: "FrontdeskOrganizationBoard", variables: { login: "acme-agency", number: 7 } },
         { operation: "FrontdeskOrganizationBoard", variables: { login: "acme-agency", number: 6 } },
         { operation: "FrontdeskAddBoardItem", variables: { projectId: BOARD_ID, contentId: payload.issue.node_id } },
-        { operation: "FrontdeskSetBoardStatus", variables: { projectId: BOARD_ID, itemId: "PVTI_new", fieldId: "PVTSSF_status", optionId: "opt-backlog" } },
+        { operation: "FrontdeskSetBoardFields", variables: { projectId: BOARD_ID, itemId: "PVTI_new", field0: "PVTSSF_status", value0: { singleSelectOptionId: "opt-backlog" } } },
         { operation: "FrontdeskRemoveBoardItem", variables: { projectId: SUPPORT_BOARD_ID, itemId: "PVTI_support" } },
       ]),
     );

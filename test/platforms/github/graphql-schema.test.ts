@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildIssueMutation, buildUsersQuery } from "../../../src/platforms/github/issue-mutations.js";
-import { BOARD_DOCUMENTS } from "../../../src/platforms/github/projects.js";
+import { BOARD_DOCUMENTS, setFieldsDocument } from "../../../src/platforms/github/projects.js";
 import { checkGraphQL } from "../../helpers/graphql.js";
 
 /** Variables of the shape frontdesk sends with each document. */
@@ -9,7 +9,6 @@ const VARIABLES: Record<keyof typeof BOARD_DOCUMENTS, Record<string, unknown>> =
   userBoard: { login: "lena", number: 2 },
   issueItems: { issueId: "I_kwDOA" },
   addItem: { projectId: "PVT_kwDOA", contentId: "I_kwDOA" },
-  setStatus: { projectId: "PVT_kwDOA", itemId: "PVTI_lADOA", fieldId: "PVTSSF_lADOA", optionId: "f75ad846" },
   deleteItem: { projectId: "PVT_kwDOA", itemId: "PVTI_lADOA" },
 };
 
@@ -29,6 +28,13 @@ describe("GraphQL documents against GitHub's schema (@octokit/graphql-schema)", 
   it.each(combinations)("the issue update %j is valid", (mutation) => {
     const built = buildIssueMutation(mutation)!;
     expect(checkGraphQL(built.query, built.variables)).toEqual([]);
+  });
+
+  it.each([1, 3])("setting %i fields of a board item in one mutation is valid", (count) => {
+    const variables: Record<string, unknown> = { projectId: "PVT_kwDOA", itemId: "PVTI_lADOA" };
+    const values = [{ singleSelectOptionId: "f75ad846" }, { date: "2026-11-26" }, { text: "ACME GmbH" }];
+    for (let index = 0; index < count; index++) Object.assign(variables, { [`field${index}`]: `PVTF_${index}`, [`value${index}`]: values[index] });
+    expect(checkGraphQL(setFieldsDocument(count), variables)).toEqual([]);
   });
 
   it("the people lookup is valid, and an empty update builds nothing", () => {

@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { mockIssueUpdate, mockUserLookup, restLabels } from "../../helpers/github-graphql.js";
+import { mockIssueUpdate, mockSupportBoard, mockUserLookup, restLabels } from "../../helpers/github-graphql.js";
 import { API, createLogCapture, createTestProbot, issuePayload, OWNER, pushPayload, restIssue } from "../../helpers/github.js";
 import { CONFIG, configPath, deliver, DOWN, mockToken, repoPath, THURSDAY_10_BERLIN } from "./intake-helpers.js";
 
@@ -68,7 +68,7 @@ describe("GitHub intake", () => {
     expect(error?.msg).toMatch(/^invalid configuration: acme\/site:\.github\/frontdesk\.yml:\d+:\d+: /u);
   });
 
-  it("costs three calls, two of them writes, for a new ticket once config, labels and people are cached", async () => {
+  it("costs three calls, two of them writes, for a new ticket once config, labels and people are cached, and two board writes after", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
     const existing = restLabels(["support", "urgency: emergency", "urgency: task", "function: development", "function: design"]);
     const api = mockToken()
@@ -84,12 +84,14 @@ describe("GitHub intake", () => {
       .reply(201, { id: 1 });
     mockUserLookup(api);
     mockIssueUpdate(api);
+    mockSupportBoard(api);
     await deliver(probot, issuePayload(DOWN));
 
     const calls: string[] = [];
     // Ticket 9 ties over the same people as ticket 7, whose node ids are cached now.
     const second = { number: 9, title: "Website is down again" };
-    nock(API)
+    const operations: string[] = [];
+    const later = nock(API)
       .get(`${repoPath}/issues`)
       .query(true)
       .reply(200, [restIssue(second)])
@@ -97,14 +99,22 @@ describe("GitHub intake", () => {
       .reply(200, { data: {} })
       .post(`${repoPath}/issues/9/comments`)
       .reply(201, { id: 2 })
-      .on("request", (request: { method: string; path: string }) => calls.push(`${request.method} ${request.path}`));
+      .on("request", (request: { method: string; path: string }, _interceptor: unknown, body: string) => {
+        calls.push(`${request.method} ${request.path}`);
+        operations.push(/\b(?:query|mutation) (\w+)/u.exec(body)?.[1] ?? "");
+      });
+    mockSupportBoard(later, undefined, { resolved: true });
     await deliver(probot, issuePayload(second), "issues", "delivery-2");
 
     expect(calls).toEqual([
       "GET /repos/acme/site/issues?state=open&per_page=100",
       "POST /graphql",
       "POST /repos/acme/site/issues/9/comments",
+      "POST /graphql",
+      "POST /graphql",
     ]);
+    // The board is resolved once per process; after the acknowledgement, the item and its fields.
+    expect(operations.filter(Boolean)).toEqual(["FrontdeskIssue", "FrontdeskAddBoardItem", "FrontdeskSetBoardFields"]);
   });
 
   it("reads the configuration again after a push that changed it", async () => {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { createdLabel, mockIssueUpdate, mockUserLookup, restLabels } from "../../helpers/github-graphql.js";
+import { createdLabel, mockIssueUpdate, mockSupportBoard, mockUserLookup, restLabels } from "../../helpers/github-graphql.js";
 import { createTestProbot, issuePayload, restIssue } from "../../helpers/github.js";
 import { CONFIG, configPath, deliver, DOWN, mockToken, repoPath, THURSDAY_10_BERLIN } from "./intake-helpers.js";
 
@@ -36,6 +36,7 @@ describe("GitHub intake", () => {
       .reply(201, { id: 1 });
     mockUserLookup(api, ["ann", "carol"]);
     mockIssueUpdate(api, undefined, (update) => (bodies.update = update));
+    mockSupportBoard(api, (fields) => (bodies.board = fields));
 
     await deliver(probot, issuePayload(DOWN));
 
@@ -58,6 +59,8 @@ describe("GitHub intake", () => {
     expect(comment).toContain("Your contact is @ann; @carol is working on it.");
     // Thursday 10:00 Berlin + 1 business hour.
     expect(comment).toContain("You will hear from us by **Thu, 26 Nov 2026, 11:00 CET**.");
+    // After the acknowledgement, the support board: the item, then its fields in one write.
+    expect(bodies.board).toEqual({ F_urgency: { singleSelectOptionId: "u-emergency" }, F_due: { date: "2026-11-26" }, F_client: { text: "ACME GmbH" } });
     expect(comment).toMatch(/<!-- frontdesk:ack \{"urgency":"emergency","due":"2026-11-26T10:00:00.000Z","function":"development","contact":"ann","implementer":"carol"\} -->/u);
   });
 
@@ -81,6 +84,7 @@ describe("GitHub intake", () => {
       .reply(201, { id: 1 });
     mockUserLookup(api);
     mockIssueUpdate(api, undefined, (update) => (bodies.assignees = update.addAssignees));
+    mockSupportBoard(api);
 
     await deliver(probot, issuePayload({ ...DOWN, createdAt: "2026-12-22T09:00:00Z" }));
 
@@ -117,6 +121,7 @@ describe("GitHub intake", () => {
       .reply(200, () => [{ id: 1, body: ackBody, user: { login: "frontdesk[bot]", type: "Bot" }, created_at: "2026-11-26T09:00:01Z" }]);
     mockUserLookup(api);
     mockIssueUpdate(api);
+    mockSupportBoard(api);
 
     const payload = issuePayload(DOWN);
     await Promise.all([deliver(probot, payload), deliver(probot, payload)]);
@@ -159,6 +164,7 @@ describe("GitHub intake", () => {
       .reply(201, { id: 1 });
     // A person chose the assignees: the update carries labels only.
     mockIssueUpdate(api, { issue: 7, addLabels: ["support", "urgency: emergency", "function: development"] });
+    mockSupportBoard(api);
 
     await deliver(probot, issuePayload({ ...DOWN, assignees: ["dave"] }));
 

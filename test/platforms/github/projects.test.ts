@@ -15,6 +15,8 @@ const SUPPORT_BOARD = "https://github.com/orgs/acme-agency/projects/6";
 const ISSUE = "I_kwDOissue7";
 const STATUS = {
   id: "PVTSSF_status7",
+  name: "Status",
+  dataType: "SINGLE_SELECT",
   options: [
     { id: "opt-todo", name: "Todo" },
     { id: "opt-backlog", name: "Backlog" },
@@ -41,9 +43,13 @@ function graphql(name: string, only?: Record<string, unknown>) {
   return nock(API).post("/graphql", graphqlOperation(name, calls, only));
 }
 
-function boardReply(id: string, field: object | null = STATUS) {
-  return { data: { owner: { projectV2: { id, field } } } };
+/** A board and its fields as GitHub lists them (a field of another kind comes as an empty object). */
+function boardReply(id: string, ...fields: object[]) {
+  return { data: { owner: { projectV2: { id, fields: { nodes: fields.length > 0 ? fields : [STATUS, {}] } } } } };
 }
+
+/** The combined field mutation's reply. */
+const FIELDS_SET = { data: { set0: { projectV2Item: { id: "PVTI_a" } } } };
 
 function errors(): Record<string, unknown>[] {
   return capture.lines.filter((line) => line.level === 50);
@@ -58,9 +64,9 @@ describe("ProjectBoards", () => {
   it("adds an issue with its Status, resolving the board once", async () => {
     graphql("FrontdeskOrganizationBoard").reply(200, boardReply("PVT_7"));
     graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_a", status: null } } } });
-    graphql("FrontdeskSetBoardStatus").reply(200, { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_a" } } } });
+    graphql("FrontdeskSetBoardFields").reply(200, FIELDS_SET);
     graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_b", status: null } } } });
-    graphql("FrontdeskSetBoardStatus").reply(200, { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_b" } } } });
+    graphql("FrontdeskSetBoardFields").reply(200, FIELDS_SET);
     const boards = await createBoards();
 
     await boards.apply(ISSUE, [{ kind: "add", board: BOARD, status: "Backlog" }]);
@@ -69,9 +75,9 @@ describe("ProjectBoards", () => {
     expect(calls.map(({ operation, variables }) => ({ operation, variables }))).toEqual([
       { operation: "FrontdeskOrganizationBoard", variables: { login: "acme-agency", number: 7 } },
       { operation: "FrontdeskAddBoardItem", variables: { projectId: "PVT_7", contentId: ISSUE } },
-      { operation: "FrontdeskSetBoardStatus", variables: { projectId: "PVT_7", itemId: "PVTI_a", fieldId: "PVTSSF_status7", optionId: "opt-backlog" } },
+      { operation: "FrontdeskSetBoardFields", variables: { projectId: "PVT_7", itemId: "PVTI_a", field0: "PVTSSF_status7", value0: { singleSelectOptionId: "opt-backlog" } } },
       { operation: "FrontdeskAddBoardItem", variables: { projectId: "PVT_7", contentId: "I_other" } },
-      { operation: "FrontdeskSetBoardStatus", variables: { projectId: "PVT_7", itemId: "PVTI_b", fieldId: "PVTSSF_status7", optionId: "opt-backlog" } },
+      { operation: "FrontdeskSetBoardFields", variables: { projectId: "PVT_7", itemId: "PVTI_b", field0: "PVTSSF_status7", value0: { singleSelectOptionId: "opt-backlog" } } },
     ]);
     expectValidCalls();
     expect(errors()).toEqual([]);
@@ -90,7 +96,7 @@ describe("ProjectBoards", () => {
       data: { node: { projectItems: { nodes: [{ id: "PVTI_on6", project: { id: "PVT_6" } }, { id: "PVTI_on9", project: { id: "PVT_9" } }] } } },
     });
     graphql("FrontdeskOrganizationBoard").reply(200, boardReply("PVT_6"));
-    graphql("FrontdeskUserBoard").reply(200, boardReply("PVT_2", null));
+    graphql("FrontdeskUserBoard").reply(200, boardReply("PVT_2", {}));
     graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } });
     graphql("FrontdeskRemoveBoardItem").reply(200, { data: { deleteProjectV2Item: { deletedItemId: "PVTI_on6" } } });
 
@@ -141,7 +147,7 @@ describe("ProjectBoards", () => {
     graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_a", status: null } } } });
     graphql("FrontdeskOrganizationBoard").reply(200, boardReply("PVT_7", { ...STATUS, options: [...STATUS.options, { id: "opt-new", name: "Next" }] }));
     graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_a", status: null } } } });
-    graphql("FrontdeskSetBoardStatus").reply(200, { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_a" } } } });
+    graphql("FrontdeskSetBoardFields").reply(200, FIELDS_SET);
     const boards = await createBoards();
 
     await boards.apply(ISSUE, [{ kind: "add", board: BOARD, status: "Next" }]);
@@ -150,7 +156,7 @@ describe("ProjectBoards", () => {
     ]);
     // The team renames a column; the next ticket finds it without a restart.
     await boards.apply(ISSUE, [{ kind: "add", board: BOARD, status: "Next" }]);
-    expect(calls.at(-1)?.variables).toMatchObject({ optionId: "opt-new" });
+    expect(calls.at(-1)?.variables).toMatchObject({ value0: { singleSelectOptionId: "opt-new" } });
   });
 
   it("logs a refused mutation (no permission) and never throws", async () => {
@@ -161,6 +167,47 @@ describe("ProjectBoards", () => {
     });
     await (await createBoards()).apply(ISSUE, [{ kind: "add", board: BOARD, status: "Backlog" }]);
     expect(errors()).toEqual([expect.objectContaining({ repo: "acme/site", project: BOARD, err: expect.stringContaining("Resource not accessible by integration") })]);
+  });
+
+  it("fills the support board's Urgency, Due, Client and Function in one write after the item, and leaves absent fields alone", async () => {
+    const fields = [
+      STATUS,
+      { id: "F_urgency", name: "Urgency", dataType: "SINGLE_SELECT", options: [{ id: "u-task", name: "Task" }, { id: "u-emergency", name: "Emergency" }] },
+      { id: "F_due", name: "Due", dataType: "DATE" },
+      { id: "F_client", name: "Client", dataType: "TEXT" },
+    ];
+    graphql("FrontdeskOrganizationBoard").reply(200, boardReply("PVT_6", ...fields));
+    graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_a", status: null } } } });
+    graphql("FrontdeskSetBoardFields").reply(200, FIELDS_SET);
+    graphql("FrontdeskOrganizationBoard").reply(200, boardReply("PVT_9", {}));
+    graphql("FrontdeskAddBoardItem").reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_b", status: null } } } });
+    const item: BoardAction = {
+      kind: "add",
+      board: SUPPORT_BOARD,
+      fields: [
+        { name: "Urgency", values: ["emergency", "urgency: emergency"] },
+        { name: "Due", values: ["2026-11-26"] },
+        { name: "Client", values: ["ACME GmbH"] },
+        { name: "Function", values: ["development", "function: development"] },
+      ],
+    };
+
+    await (await createBoards()).apply(ISSUE, [item]);
+    await (await createBoards()).apply(ISSUE, [{ ...item, board: "https://github.com/orgs/acme-agency/projects/9" }]);
+
+    expect(calls.map((call) => call.operation)).toEqual(["FrontdeskOrganizationBoard", "FrontdeskAddBoardItem", "FrontdeskSetBoardFields", "FrontdeskOrganizationBoard", "FrontdeskAddBoardItem"]);
+    expect(calls[2]?.variables).toEqual({
+      projectId: "PVT_6",
+      itemId: "PVTI_a",
+      field0: "F_urgency",
+      value0: { singleSelectOptionId: "u-emergency" },
+      field1: "F_due",
+      value1: { date: "2026-11-26" },
+      field2: "F_client",
+      value2: { text: "ACME GmbH" },
+    });
+    expectValidCalls();
+    expect(errors()).toEqual([]);
   });
 
   it("makes no call without actions", async () => {
