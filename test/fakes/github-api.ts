@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { executeGraphQL, isMutation } from "./github-graphql.js";
+import { FakeProjects } from "./github-projects.js";
 import { FakeRepo, type FakeIssue } from "./github-state.js";
 
 /**
@@ -48,6 +49,8 @@ const DEFAULT_LIMITS = { concurrent: 100, writesPerMinute: 80, writesPerHour: 50
 export class FakeGitHub {
   readonly calls: RecordedCall[] = [];
   readonly repos = new Map<string, FakeRepo>();
+  /** Projects v2 boards (none until a test adds one). */
+  readonly projects = new FakeProjects();
   /** installation id -> repositories "owner/name" it covers. */
   readonly installations = new Map<number, Set<string>>();
   secondaryLimitResponses = 0;
@@ -124,7 +127,7 @@ export class FakeGitHub {
         return;
       }
       const [status, body, headers = {}] = graphql
-        ? executeGraphQL(call.body as { query: string }, (name) => this.repos.get(name.toLowerCase()))
+        ? executeGraphQL(call.body as { query: string }, (name) => this.repos.get(name.toLowerCase()), this.projects)
         : this.#route(method, path, url.searchParams, call.body, installation);
       if (headers.link) headers.link = headers.link.replace("{self}", `http://${request.headers.host}${url.pathname}`);
       if (fault?.status !== undefined) {

@@ -1,10 +1,11 @@
 import { Kind, parse, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from "graphql";
+import type { FakeProjects } from "./github-projects.js";
 import type { FakeRepo } from "./github-state.js";
 
 /**
  * The fake GitHub's GraphQL endpoint: just the operations frontdesk sends
- * for issues (labels and assignees) and people's node ids, executed against
- * the same in-memory repositories as the REST routes.
+ * for issues (labels and assignees), people's node ids and Projects v2
+ * boards, executed against the same in-memory repositories as the REST routes.
  */
 
 export const issueNodeId = (repo: string, number: number) => `I_${repo}|${number}`;
@@ -18,6 +19,7 @@ export function isMutation(query: string): boolean {
 export function executeGraphQL(
   body: { query: string; variables?: Record<string, unknown> },
   repo: (fullName: string) => FakeRepo | undefined,
+  projects?: FakeProjects,
 ): [number, unknown] {
   const operation = parse(body.query).definitions.find((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
   if (!operation) return [400, { message: "no operation" }];
@@ -27,6 +29,12 @@ export function executeGraphQL(
     const field = selection as FieldNode;
     const args = Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, body.variables)]));
     const alias = field.alias?.value ?? field.name.value;
+    const board = projects?.execute(field, body.variables);
+    if (board && "error" in board) return [200, { data: { ...data, [alias]: null }, errors: [{ type: "NOT_FOUND", path: [alias], message: board.error }] }];
+    if (board) {
+      data[alias] = board.data;
+      continue;
+    }
     const input = (args.input ?? {}) as Record<string, string | string[]>;
     const target = String(input.labelableId ?? input.assignableId ?? "");
     const [, fullName, number] = /^I_(.+)\|(\d+)$/u.exec(target) ?? [];
