@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createFrontdesk, createSweeps, type Frontdesk } from "../src/frontdesk.js";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createFrontdesk, createSweeps, isConfigurationError, type Frontdesk } from "../src/frontdesk.js";
+import { GitHubSettingsError } from "../src/platforms/github/middleware.js";
 import { createLog } from "../src/runtime/log.js";
+import { createAppKey } from "./helpers/spawn-server.js";
 import { useStrictNock } from "./helpers/nock-strict.js";
 
 useStrictNock();
@@ -68,11 +73,11 @@ describe("createSweeps", () => {
     return { warnings, log, probotLog };
   }
 
-  it("builds no sweep without credentials, and says why GitLab is not swept without GITLAB_PROJECTS", () => {
+  it("builds no sweep without credentials, and GitLab's from GITLAB_TOKEN alone (it finds the token user's projects)", () => {
     expect(createSweeps({}, options())).toEqual([]);
     const withToken = options();
-    expect(createSweeps({ GITLAB_TOKEN: "glpat-test" }, withToken)).toEqual([]);
-    expect(withToken.warnings).toEqual(["GitLab is not swept: frontdesk sweep knows GitLab projects only from GITLAB_PROJECTS"]);
+    expect(createSweeps({ GITLAB_TOKEN: "glpat-test" }, withToken).map((sweep) => sweep.platform)).toEqual(["gitlab"]);
+    expect(withToken.warnings).toEqual([]);
   });
 
   it("builds the GitLab sweep from GITLAB_TOKEN and GITLAB_PROJECTS", () => {
@@ -80,5 +85,69 @@ describe("createSweeps", () => {
     const built = options();
     expect(createSweeps(env, built).map((sweep) => sweep.platform)).toEqual(["gitlab"]);
     expect(built.warnings).toEqual([]);
+  });
+});
+
+describe("Frontdesk.shutdown", () => {
+  const GITLAB = { GITLAB_URL: "https://gitlab.example.com", GITLAB_TOKEN: "glpat-test", GITLAB_WEBHOOK_SECRET: "right-secret" };
+
+  it("drains: /healthz says so, deliveries get 503, accepted work is finished, then the server closes", async () => {
+    const { frontdesk, url } = await start({});
+    let release!: () => void;
+    const finished: string[] = [];
+    frontdesk.background.start("work", () => new Promise<void>((resolve) => (release = resolve)).then(() => void finished.push("work")), "normal", "lane", "lane", { delivery: "d-1" });
+    const shutdown = frontdesk.shutdown(5_000);
+    const health = await fetch(`${url}/healthz`, { headers: { connection: "close" } });
+    expect([health.status, await health.json()]).toEqual([503, { status: "draining", github: false, gitlab: false, pending: 1 }]);
+    expect((await fetch(`${url}/api/gitlab/webhooks`, { method: "POST", body: "{}" })).status).toBe(503);
+    release();
+    expect(await shutdown).toEqual([]);
+    expect(finished).toEqual(["work"]);
+    expect(frontdesk.server.listening).toBe(false);
+  });
+
+  it("gives up at the deadline and returns what is left, by delivery", async () => {
+    const { frontdesk } = await start({});
+    frontdesk.background.start("github issues d-9", () => new Promise(() => undefined), "normal", "lane", "lane", { delivery: "d-9", repo: "acme/site", issue: 9 });
+    expect(await frontdesk.shutdown(50)).toEqual([{ label: "github issues d-9", fields: { delivery: "d-9", repo: "acme/site", issue: 9 }, running: true }]);
+    expect(frontdesk.server.listening).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, 'PORT="abc" is not a port: use a number from 0 to 65535 (0: any free port)'],
+    [{ SWEEP_INTERVAL: "5 minutes" }, 'SWEEP_INTERVAL="5 minutes" is not an interval: use seconds (300) or a duration (5m, 90s, 1h30m), or off'],
+    [{ ...GITLAB, GITLAB_WEBHOOK_SECRET: "a,," }, "GITLAB_WEBHOOK_SECRET entry 2 of 3 is empty"],
+    [{ ...GITLAB, GITLAB_URL: "gitlab.example.com" }, undefined],
+  ])("refuses %j before it logs anything, with an error that is a configuration error", async (env, message) => {
+    const lines: string[] = [];
+    const log = createLog({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const error = await createFrontdesk(env, { log }).then(() => undefined, (caught: unknown) => caught);
+    expect(isConfigurationError(error)).toBe(true);
+    if (message) expect((error as Error).message).toBe(message);
+    expect(lines).toEqual([]);
+  });
+});
+
+describe("the GitHub App's variables", () => {
+  const base = { APP_ID: "12", WEBHOOK_SECRET: "s" };
+  const HINT = "use the .pem file GitHub generated for the app (-----BEGIN RSA PRIVATE KEY----- ...)";
+
+  it.each([
+    [{ ...base, APP_ID: "my-app", PRIVATE_KEY: "x" }, 'APP_ID="my-app" is not a GitHub App id: use the number on the app\'s settings page'],
+    [{ ...base, PRIVATE_KEY: "x", GHE_PROTOCOL: "ftp" }, 'GHE_PROTOCOL="ftp" is not http or https'],
+    [{ ...base, PRIVATE_KEY: "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----" }, `PRIVATE_KEY is not a PEM private key: ${HINT}`],
+    [{ ...base, PRIVATE_KEY_PATH: "/nonexistent/app.pem" }, 'PRIVATE_KEY_PATH="/nonexistent/app.pem" cannot be read (ENOENT)'],
+  ])("refuses %j", async (env, message) => {
+    await expect(createFrontdesk(env, { log: createLog({ level: "silent" }) })).rejects.toThrow(new GitHubSettingsError(message));
+  });
+
+  it("takes the key as Probot does: the PEM, with \\n for newlines, base64, or from PRIVATE_KEY_PATH", async () => {
+    const pem = createAppKey();
+    const file = join(tmpdir(), `frontdesk-key-${process.pid}.pem`);
+    writeFileSync(file, pem);
+    for (const key of [{ PRIVATE_KEY: pem }, { PRIVATE_KEY: pem.replace(/\n/gu, "\\n") }, { PRIVATE_KEY: Buffer.from(pem).toString("base64") }, { PRIVATE_KEY_PATH: file }]) {
+      const frontdesk = await createFrontdesk({ ...base, ...key, SWEEP_INTERVAL: "off" }, { log: createLog({ level: "silent" }), identity: { login: () => Promise.resolve("frontdesk[bot]") } });
+      expect(frontdesk.platforms.github).toBe(true);
+    }
   });
 });

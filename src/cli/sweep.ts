@@ -19,7 +19,7 @@ const USAGE = [
   "reminds contacts and escalates tickets past their response time.",
   "",
   "GitHub: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH), GHE_HOST for GitHub Enterprise Server.",
-  "GitLab: GITLAB_TOKEN, GITLAB_URL, and GITLAB_PROJECTS (comma-separated project paths).",
+  "GitLab: GITLAB_TOKEN and GITLAB_URL; every project the token's user is a member of, or only those in GITLAB_PROJECTS (comma-separated project paths).",
   "",
 ].join("\n");
 
@@ -44,7 +44,7 @@ export async function runSweep(args: readonly string[], io: CliIo, options: Swee
   const log = createCliLog(io, args.includes("--verbose"));
   const sweeps = (options.createSweeps ?? createSweepsFromEnv)(options.env, log);
   if (sweeps.length === 0) {
-    io.stderr("frontdesk sweep: nothing to sweep: set APP_ID and PRIVATE_KEY for GitHub, or GITLAB_TOKEN and GITLAB_PROJECTS for GitLab\n");
+    io.stderr("frontdesk sweep: nothing to sweep: set APP_ID and PRIVATE_KEY for GitHub, or GITLAB_TOKEN for GitLab\n");
     return EXIT_USAGE;
   }
   const runner = new SweepRunner({ log, now: () => io.now(), intervalMs: 0 });

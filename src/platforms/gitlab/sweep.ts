@@ -7,6 +7,7 @@ import type { Sweep } from "../../desk/sweep-runner.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
 import { reviewAfterTriage } from "../../desk/project-step.js";
 import { estimateFromSeconds } from "./estimate.js";
+import { discoverProjects } from "./discover.js";
 import { ProjectOutOfScopeError, resolveProject, toResolvedProject, type ResolvedProject } from "./resolve-project.js";
 import type { SeenProjects } from "./seen-projects.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
@@ -14,7 +15,8 @@ import { GitLabTracker, type ProjectRef } from "./tracker.js";
 /**
  * Where the GitLab sweep goes and how it reads a project; the loop is the
  * desk's. GitLab has no installations, so the projects are those frontdesk
- * has had webhooks from, and GITLAB_PROJECTS. A project
+ * has had webhooks from, and every project the token's user is a member of
+ * (or, when GITLAB_PROJECTS is set, those alone). A project
  * costs one listing of its open issues; notes are read only for tickets at or
  * past their earliest reminder point (or perhaps never triaged), and not again
  * while the listing shows the issue unchanged.
@@ -25,7 +27,10 @@ export interface GitLabSweepDeps {
   app: GitLabAppDeps;
   /** Projects seen in webhooks (the server); none for `frontdesk sweep`. */
   seen?: SeenProjects;
-  /** GITLAB_PROJECTS: paths swept whether or not a webhook named them. */
+  /**
+   * GITLAB_PROJECTS: the projects to sweep (with those webhooks came from).
+   * Empty: every project the token's user is a member of (discovery).
+   */
   paths: readonly string[];
   /** Notes read in earlier sweeps; the sweep makes its own when none is given. */
   comments?: SweepCommentsCache;
@@ -61,6 +66,17 @@ async function* listProjects(deps: Deps, log: Log): AsyncIterable<SweepTarget | 
     }
   }
   const { client, cache } = deps.app;
+  if (deps.paths.length === 0) {
+    // No restriction: every project the token's user is a member of; those without a frontdesk.yml are skipped on opening.
+    let discovered: ResolvedProject[] = [];
+    try {
+      discovered = await discoverProjects(deps.app);
+    } catch (error) {
+      yield { failed: "projects of the token's user", error };
+    }
+    for (const project of discovered) if (!swept.has(project.path_with_namespace.toLowerCase())) yield target(project);
+    return;
+  }
   for (const path of deps.paths) {
     if (swept.has(path.toLowerCase())) continue;
     try {

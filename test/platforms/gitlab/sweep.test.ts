@@ -130,6 +130,10 @@ describe("GitLab sweep", () => {
       // The webhook's word is a claim: the sweep asks which project the id is.
       .get(`/projects/${PROJECT_ID}`)
       .reply(200, restProject())
+      // Without GITLAB_PROJECTS, the token user's projects too: the same project, swept once.
+      .get("/projects")
+      .query({ membership: "true", archived: "false", per_page: "100", simple: "true" })
+      .reply(200, [restProject()])
       .get(CONFIG_FILE)
       .query({ ref: "main" })
       .reply(200, CONFIG)

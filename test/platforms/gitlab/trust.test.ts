@@ -157,7 +157,7 @@ describe("secrets per group", () => {
     seen.record({ id: 42, path_with_namespace: "beta/site", default_branch: "main", scope: "beta" });
     const runner = new SweepRunner({ log, now: () => THURSDAY_10_BERLIN, intervalMs: 0 });
     runner.add(createGitLabSweep({ app, seen, paths: [] }));
-    nock(API).get(PROJECT_API).reply(200, restProject());
+    nock(API).get(PROJECT_API).reply(200, restProject()).get("/projects").query(true).reply(200, []);
 
     expect(await runner.run()).toEqual({ repos: 0, triaged: 0, reminders: 0, escalations: 0, errors: 0, rateLimited: false });
     expect(log.lines.filter((line) => line.level === "warn").map((line) => line.message)).toEqual([
