@@ -2,22 +2,28 @@ import { formatJsonSchema } from "../config/json-schema.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 
 /** `frontdesk schema --help`. */
-export const SCHEMA_USAGE = `Usage: frontdesk schema
+export const SCHEMA_USAGE = `Usage: frontdesk schema [--shared]
 
-Prints the JSON Schema of frontdesk.yml, for editors. Save it and point
-yaml-language-server at it:  # yaml-language-server: $schema=./frontdesk.schema.json
+Prints the JSON Schema of frontdesk.yml, for editors; with --shared, that
+of a shared file repositories inherit with _extends (it needs no team).
+Save it next to the configuration and point the YAML language server at it
+with the first line of the file:
+
+  npx frontdesk schema > .github/frontdesk.schema.json
+  # yaml-language-server: $schema=./frontdesk.schema.json
 `;
 
-/** `frontdesk schema`: prints the configuration's JSON Schema to stdout. */
+/** `frontdesk schema [--shared]`: prints a JSON Schema to stdout. */
 export async function runSchema(args: readonly string[], io: CliIo): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     io.stdout(SCHEMA_USAGE);
     return EXIT_OK;
   }
-  if (args.length > 0) {
-    io.stderr(`frontdesk schema: unexpected argument ${args[0]}\n\n${SCHEMA_USAGE}`);
+  const unexpected = args.find((arg) => arg !== "--shared");
+  if (unexpected !== undefined) {
+    io.stderr(`frontdesk schema: unexpected argument ${unexpected}\n\n${SCHEMA_USAGE}`);
     return EXIT_USAGE;
   }
-  io.stdout(formatJsonSchema());
+  io.stdout(formatJsonSchema(args.includes("--shared") ? "shared" : "client"));
   return EXIT_OK;
 }

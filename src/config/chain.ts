@@ -2,6 +2,7 @@ import { ConfigError, type ConfigErrorKind, type PathSegment } from "./errors.js
 import { mergeConfigs } from "./merge.js";
 import { pickOrigin } from "./origin.js";
 import { readConfigText, validateConfigObject, validateReadConfig, type ConfigResult, type PathLocator } from "./parse.js";
+import type { Config, FileKind, SharedConfig } from "./schema.js";
 import type { TenancyDecision } from "./tenancy.js";
 
 /**
@@ -20,13 +21,15 @@ export interface ChainPlatform<S> {
   /** The file's text, or undefined when it does not exist; other failures throw. */
   fetch(source: S): Promise<string | undefined>;
   /** The file an `_extends` value written in `from` names; undefined when it names none. */
-  resolve(value: string, from: S): S | undefined;
+  resolve(value: string, from: S): S | undefined | Promise<S | undefined>;
   /** Whether the source may be read for this tenant, asked before it is fetched. */
   check(source: S): TenancyDecision;
   /** `owner/repo:path`, the way a person finds the file. */
   name(source: S): string;
   /** How an `_extends` value is written, for the error when one names nothing. */
   extendsFormat: string;
+  /** Why a source that {@link fetch} found missing is missing; default: it does not exist or the token cannot read it. */
+  describeMissing?(source: S): string;
 }
 
 /** One file of a chain, read as a YAML mapping. */
@@ -69,7 +72,7 @@ export async function readConfigChain<S>(platform: ChainPlatform<S>, starts: rea
     chain.push(current);
     const target = current.value._extends;
     if (typeof target !== "string") return { kind: "read", chain }; // absent, or a wrong type the schema reports
-    const next = platform.resolve(target, source);
+    const next = await platform.resolve(target, source);
     const quoted = JSON.stringify(target);
     if (!next) return refuse(chain, current, "not a source", `${quoted} is not a source: use ${platform.extendsFormat}`);
     const decision = platform.check(next);
@@ -81,7 +84,8 @@ export async function readConfigChain<S>(platform: ChainPlatform<S>, starts: rea
     if (chain.length > MAX_EXTENDS_DEPTH) return refuse(chain, current, "too many extends steps", `more than ${MAX_EXTENDS_DEPTH} _extends steps`);
     const nextText = await platform.fetch(next);
     if (nextText === undefined) {
-      return refuse(chain, current, "source not found", `${nextName} does not exist or frontdesk's token cannot read it`);
+      const why = platform.describeMissing?.(next) ?? `${nextName} does not exist or frontdesk's token cannot read it`;
+      return refuse(chain, current, "source not found", why);
     }
     source = next;
     text = nextText;
@@ -89,21 +93,24 @@ export async function readConfigChain<S>(platform: ChainPlatform<S>, starts: rea
 }
 
 /**
- * Validates the merge of a chain (nearest file wins, lists whole). An error
- * is placed in, and named after, the nearest file that sets the deepest
- * part of its key path.
+ * Validates the merge of a chain (nearest file wins, lists and the keys
+ * merge.ts names whole). An error is placed in, and named after, the nearest
+ * file that sets the deepest part of its key path. A chain that is itself a
+ * shared file (`kind: "shared"`) needs no team.
  */
-export function validateChain<S>(chain: readonly ChainFile<S>[]): ConfigResult {
+export function validateChain<S>(chain: readonly ChainFile<S>[], kind?: "client"): ConfigResult<Config>;
+export function validateChain<S>(chain: readonly ChainFile<S>[], kind: FileKind): ConfigResult<SharedConfig>;
+export function validateChain<S>(chain: readonly ChainFile<S>[], kind: FileKind = "client"): ConfigResult<SharedConfig> {
   const leaf = chain[0]!;
-  if (chain.length === 1) return validateReadConfig({ ok: true, ...leaf }, leaf.name);
+  if (chain.length === 1) return validateReadConfig({ ok: true, ...leaf }, leaf.name, kind);
   const merged = mergeConfigs(chain.map((file) => file.value).reverse());
   const located = new Map<string, ChainFile<S>>();
-  const locate: PathLocator = (path, target) => {
+  const locate: PathLocator = (path, target, needle) => {
     const file = pickOrigin(chain, path, (file) => file.value);
     located.set(JSON.stringify(path), file);
-    return file.locate(path, target);
+    return file.locate(path, target, needle);
   };
-  const result = validateConfigObject(merged, { file: leaf.name, locate });
+  const result = validateConfigObject(merged, { file: leaf.name, locate, kind });
   if (result.ok) return result;
   const attribute = (error: ConfigError): ConfigError => {
     const file = located.get(JSON.stringify(error.path));

@@ -26,6 +26,7 @@ export type ConfigErrorKind = (typeof CONFIG_ERROR_KINDS)[number];
 /** Every {@link ConfigErrorKind}: a closed list, so that no text from a file can become one. */
 export const CONFIG_ERROR_KINDS = [
   "invalid YAML",
+  "empty file",
   "file too large",
   "too many aliases",
   "not a mapping",
@@ -50,6 +51,9 @@ export const CONFIG_ERROR_KINDS = [
   "not a board URL",
   "not a level",
   "not a function",
+  "unknown placeholder",
+  "duplicate entry",
+  "not in the roster",
   "not a source",
   "source not found",
   "source not allowed",

@@ -32,9 +32,8 @@ export function describeIssue(issue: RawIssue): string | undefined {
   switch (issue.code) {
     case "invalid_type": {
       const expected = TYPE_NOUNS[issue.expected] ?? issue.expected;
-      return issue.input === undefined
-        ? `required, but missing; expected ${expected}`
-        : `found ${describeValue(issue.input)}; expected ${expected}`;
+      if (issue.input === undefined) return `required, but missing; expected ${expected}`;
+      return `found ${describeValue(issue.input)}; expected ${expected}${explainGluedKey(issue.input, issue.expected)}`;
     }
     case "invalid_value": {
       const allowed = issue.values.map((value) => JSON.stringify(value));
@@ -53,6 +52,33 @@ export function describeIssue(issue: RawIssue): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * `contacts:[alice]` (no space after the colon) and `-alice` (none after the
+ * dash) are text to YAML, not a key and a value or a list item: where a
+ * mapping or a list was expected, say so.
+ */
+function explainGluedKey(input: unknown, expected: string): string {
+  if (typeof input !== "string" || !["object", "record", "array"].includes(expected)) return "";
+  if (expected === "array" && /^-\S/u.test(input)) return ' (YAML reads it as text: a list item needs a space after the "-", "- name")';
+  const glued = /^([A-Za-z_][\w-]*):(\S.*)$/u.exec(input.split("\n")[0] ?? "");
+  if (!glued || glued[2]?.startsWith("//")) return "";
+  return ` (YAML reads "${glued[1]}:${glued[2]}" as text: write a space after the colon, "${glued[1]}: ${glued[2]}")`;
+}
+
+/** What the schema's own checks may attach to an issue (zod's `params`). */
+interface IssueParams {
+  /** A value-free addition to the kind, for check runs: `did you mean {{contact}}?`. */
+  hint?: string | undefined;
+  /** Text inside the value to point at, such as a placeholder in a message. */
+  needle?: string | undefined;
+  /** Point at the key rather than its value (a name in `team.away` that is nobody's). */
+  target?: LocateTarget | undefined;
+}
+
+function paramsOf(issue: Issue): IssueParams {
+  return issue.code === "custom" ? ((issue.params ?? {}) as IssueParams) : {};
 }
 
 /** Options for {@link convertIssues}. */
@@ -98,8 +124,10 @@ export function convertIssues(issues: readonly Issue[], options: ConvertOptions)
     if (issue.code === "unrecognized_keys") continue;
     const missing = issue.code === "invalid_type" && valueAt(options.input, path) === undefined;
     if (missing && suggested.has(pathKey(path))) continue;
-    const kind = { kind: classifyIssue(issue, missing) };
-    errors.push(build(issue, path, issue.message, issue.code === "invalid_key" ? "key" : "value", options, kind));
+    const params = paramsOf(issue);
+    const kind = { kind: classifyIssue(issue, missing), hint: params.hint };
+    const target = params.target ?? (issue.code === "invalid_key" ? "key" : "value");
+    errors.push(build(issue, path, issue.message, target, options, kind, params.needle));
   }
   return errors.sort(compareErrors);
 }
@@ -111,8 +139,9 @@ function build(
   target: LocateTarget,
   options: ConvertOptions,
   kind: { kind: ConfigErrorKind; hint?: string | undefined },
+  needle?: string,
 ): ConfigError {
-  const position = options.locate?.(path, target);
+  const position = options.locate?.(path, target, needle);
   return new ConfigError({ file: options.file, path, detail, position, cause: issue, ...kind });
 }
 
@@ -134,6 +163,9 @@ const MESSAGE_KINDS: [phrase: string, kind: ConfigErrorKind][] = [
   ["is not a Projects v2 URL", "not a board URL"],
   ["is not a level", "not a level"],
   ["is not a function", "not a function"],
+  ["is not a placeholder", "unknown placeholder"],
+  ["is listed twice", "duplicate entry"],
+  ["is not in the roster", "not in the roster"],
   ["at least one", "too few entries"],
 ];
 

@@ -13,8 +13,10 @@ export type LocateTarget = "key" | "value";
 /**
  * Returns the position of `path` in a file; when the path is not in the file
  * (a missing key, or a key from an inherited file) the nearest ancestor that is.
+ * With `needle`, the position of that text inside the value where it is
+ * written there (a placeholder in a message), else of the value.
  */
-export type PathLocator = (path: readonly PathSegment[], target?: LocateTarget) => SourcePosition | undefined;
+export type PathLocator = (path: readonly PathSegment[], target?: LocateTarget, needle?: string) => SourcePosition | undefined;
 
 interface Found {
   key: Node | undefined;
@@ -22,15 +24,22 @@ interface Found {
   complete: boolean;
 }
 
-/** Builds a locator over a document that has already been parsed with `lineCounter`. */
-export function createDocumentLocator(doc: Document, lineCounter: LineCounter): PathLocator {
+/**
+ * Builds a locator over a document that has already been parsed with
+ * `lineCounter`; with the document's `text`, it can also find text inside a
+ * value.
+ */
+export function createDocumentLocator(doc: Document, lineCounter: LineCounter, text?: string): PathLocator {
   const toPosition = (node: Node | undefined): SourcePosition | undefined => {
     const offset = node?.range?.[0];
     return offset === undefined ? undefined : lineCounter.linePos(offset);
   };
-  return (path, target = "value") => {
+  return (path, target = "value", needle) => {
     const found = walkDocument(doc, path);
     if (found.complete && target === "value" && found.value !== undefined && isPointable(found.value)) {
+      const range = found.value.range;
+      const offset = needle && text !== undefined && range ? text.indexOf(needle, range[0]) : -1;
+      if (range && offset >= 0 && offset < range[1]) return lineCounter.linePos(offset);
       return toPosition(found.value);
     }
     return toPosition(found.key ?? found.value) ?? { line: 1, col: 1 };
@@ -41,7 +50,7 @@ export function createDocumentLocator(doc: Document, lineCounter: LineCounter): 
 export function createLocator(text: string): PathLocator {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  return createDocumentLocator(doc, lineCounter);
+  return createDocumentLocator(doc, lineCounter, text);
 }
 
 /**
@@ -83,7 +92,7 @@ function resolve(doc: Document, node: Node | undefined): Node | undefined {
 }
 
 /**
- * A value worth pointing at: a written scalar or a flow collection (`[a, b]`).
+ * A value worth pointing at: a written scalar (a block scalar `|` too) or a flow collection (`[a, b]`).
  * A block mapping starts on the line after its key, and an empty value has no
  * text of its own, so for those the key is the better place.
  */

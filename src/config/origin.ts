@@ -1,10 +1,19 @@
 import type { PathSegment } from "./errors.js";
+import { findWholePrefix } from "./merge.js";
 
 /**
  * Which of the files a merged configuration came from an error belongs to:
  * the first (most specific) file that sets the deepest part of its key path.
+ * Under a key a file sets as a whole (`team`, `urgency.levels`, ...), only
+ * the nearest file that sets that key counts: the others' values are not in
+ * the merge.
  */
 export function pickOrigin<T>(files: readonly T[], path: readonly PathSegment[], valueOf: (file: T) => unknown): T {
+  const whole = findWholePrefix(path);
+  if (whole !== undefined) {
+    const owner = files.find((file) => matchingDepth(valueOf(file), whole) === whole.length);
+    if (owner !== undefined) return owner;
+  }
   let best = files[0] as T;
   let bestDepth = -1;
   for (const file of files) {

@@ -3,7 +3,8 @@ import type { Document, YAMLError } from "yaml";
 import { ConfigError } from "./errors.js";
 import { convertIssues, describeIssue } from "./issues.js";
 import { createDocumentLocator, type PathLocator } from "./locate.js";
-import { configSchema, type Config } from "./schema.js";
+import { schemaFor, type Config, type FileKind, type SharedConfig } from "./schema.js";
+import { explainYamlError } from "./yaml-errors.js";
 
 export { createLocator, locatePath, type LocateTarget, type PathLocator } from "./locate.js";
 
@@ -13,7 +14,7 @@ export { createLocator, locatePath, type LocateTarget, type PathLocator } from "
  */
 
 /** The outcome of reading a configuration: the config, or every error found. */
-export type ConfigResult = { ok: true; config: Config; warnings: ConfigError[] } | { ok: false; errors: ConfigError[] };
+export type ConfigResult<C = Config> = { ok: true; config: C; warnings: ConfigError[] } | { ok: false; errors: ConfigError[] };
 
 /** Larger files are refused before parsing: no real configuration comes near this. */
 export const MAX_CONFIG_BYTES = 512 * 1024;
@@ -25,7 +26,12 @@ export interface ValidateOptions {
   /** The name errors carry; default `frontdesk.yml`. */
   file?: string;
   /** Finds a key path's line and column, for example `createLocator(rawText)`. */
-  locate?: PathLocator;
+  locate?: PathLocator | undefined;
+}
+
+/** {@link ValidateOptions} for a shared file, which repositories inherit and which needs no team. */
+export interface SharedValidateOptions extends ValidateOptions {
+  kind: "shared";
 }
 
 /** A configuration file read as YAML but not validated: its value, and where its keys are. */
@@ -37,7 +43,9 @@ export type ReadConfig =
  * Reads the text of a frontdesk.yml as YAML, once: files over
  * {@link MAX_CONFIG_BYTES}, syntax errors and alias bombs come back as
  * {@link ConfigError}s with the file name and a 1-based line:col. An empty
- * file is an empty mapping, as Probot reads it.
+ * file is an empty mapping, as Probot reads it. Of the syntax errors only
+ * the first is reported, where the problem starts: the ones after it are
+ * mostly the parser losing its way.
  */
 export function readConfigText(text: string, file: string): ReadConfig {
   const bytes = Buffer.byteLength(text, "utf8");
@@ -48,18 +56,22 @@ export function readConfigText(text: string, file: string): ReadConfig {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const toError = (error: YAMLError): ConfigError => {
+  const toWarning = (error: YAMLError): ConfigError => {
     const position = lineCounter.linePos(error.pos[0]);
     return new ConfigError({ file, path: [], detail: error.message, kind: "invalid YAML", position, cause: error });
   };
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map(toError) };
+  const [first] = doc.errors;
+  if (first) {
+    const { detail, position } = explainYamlError(first, doc, text, lineCounter);
+    return { ok: false, errors: [new ConfigError({ file, path: [], detail, kind: "invalid YAML", position, cause: first })] };
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
     return { ok: false, errors: [explainToJsFailure(cause, doc, lineCounter, file)] };
   }
-  return { ok: true, value: value ?? {}, locate: createDocumentLocator(doc, lineCounter), warnings: doc.warnings.map(toError) };
+  return { ok: true, value: value ?? {}, locate: createDocumentLocator(doc, lineCounter, text), warnings: doc.warnings.map(toWarning) };
 }
 
 /**
@@ -72,9 +84,11 @@ export function parseConfigText(text: string, file: string): ConfigResult {
   return read.ok ? validateReadConfig(read, file) : read;
 }
 
-/** Validates what {@link readConfigText} read; its YAML warnings come first. */
-export function validateReadConfig(read: Extract<ReadConfig, { ok: true }>, file: string): ConfigResult {
-  const result = validateConfigObject(read.value, { file, locate: read.locate });
+/** Validates what {@link readConfigText} read, as a repository's file or a shared one; its YAML warnings come first. */
+export function validateReadConfig(read: Extract<ReadConfig, { ok: true }>, file: string): ConfigResult;
+export function validateReadConfig(read: Extract<ReadConfig, { ok: true }>, file: string, kind: FileKind): ConfigResult<SharedConfig>;
+export function validateReadConfig(read: Extract<ReadConfig, { ok: true }>, file: string, kind: FileKind = "client"): ConfigResult<SharedConfig> {
+  const result = validateConfigObject(read.value, { file, locate: read.locate, kind });
   return result.ok ? { ...result, warnings: [...read.warnings, ...result.warnings] } : result;
 }
 
@@ -84,14 +98,25 @@ export function validateReadConfig(read: Extract<ReadConfig, { ok: true }>, file
  * raw text of the file a person edits) gives the errors their positions;
  * without it they carry only the file name and key path.
  */
-export function validateConfigObject(value: unknown, options: ValidateOptions = {}): ConfigResult {
+export function validateConfigObject(value: unknown, options?: ValidateOptions & { kind?: "client" }): ConfigResult;
+export function validateConfigObject(value: unknown, options: ValidateOptions & { kind: FileKind }): ConfigResult<SharedConfig>;
+export function validateConfigObject(value: unknown, options: ValidateOptions & { kind?: FileKind } = {}): ConfigResult<SharedConfig> {
   const file = options.file ?? "frontdesk.yml";
-  const parsed = configSchema.safeParse(value, { error: describeIssue });
+  const kind = options.kind ?? "client";
+  if (kind === "client" && isEmpty(value)) {
+    const detail = 'the file is empty: a configuration needs at least the team\'s contacts, for example "team: { contacts: [alice] }"';
+    return { ok: false, errors: [new ConfigError({ file, path: [], detail, kind: "empty file", position: { line: 1, col: 1 } })] };
+  }
+  const schema = schemaFor(kind);
+  const parsed = schema.safeParse(value, { error: describeIssue });
   if (parsed.success) return { ok: true, config: parsed.data, warnings: [] };
-  return {
-    ok: false,
-    errors: convertIssues(parsed.error.issues, { file, locate: options.locate, input: value, schema: configSchema }),
-  };
+  return { ok: false, errors: convertIssues(parsed.error.issues, { file, locate: options.locate, input: value, schema }) };
+}
+
+/** No keys at all: an empty file, or one with only comments. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  return typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 function explainToJsFailure(cause: unknown, doc: Document, lineCounter: LineCounter, file: string): ConfigError {

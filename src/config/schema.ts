@@ -1,69 +1,16 @@
 import { z } from "zod";
-import { isValidDate, isValidDuration, isValidTimeZone, parseDateRange, parseHours } from "./values.js";
+import { onCallSchema } from "./on-call-schema.js";
+import { explainTimeZone } from "./formats.js";
+import { checkPlaceholders, MESSAGE_VARIABLES, type MessageName } from "./placeholders.js";
+import { checkPersonKeys } from "./roster.js";
+import { agencyMember, date, dateOrRange, duration, login, logins, projectUrl, rejectDuplicates, share, span } from "./value-schemas.js";
+import { isValidTimeZone } from "./values.js";
 
 /**
  * The one source of truth for frontdesk.yml: keys, types, defaults and the
  * descriptions that editors show. Everything else (types, JSON Schema, docs)
  * is derived from it.
  */
-
-const LOGIN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,254}$/;
-
-const login = z
-  .string()
-  // A regex rather than a refine, so that the JSON Schema carries it as a pattern for editors.
-  .regex(LOGIN, {
-    error: (issue) =>
-      typeof issue.input === "string" && issue.input.startsWith("@")
-        ? `"${issue.input}" is not a login: write it without the "@"`
-        : `${JSON.stringify(issue.input)} cannot be a login (letters, digits, "-", "_" and ".")`,
-  })
-  .describe("A GitHub login or GitLab username, without @.");
-
-const logins = z.array(login);
-
-/** `@org/team-slug`: a GitHub organisation team. */
-const TEAM_SLUG = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-
-const agencyMember = z
-  .string()
-  .regex(new RegExp(`(${LOGIN.source})|(${TEAM_SLUG.source})`), {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} is neither a login (letters, digits, "-", "_" and ".", no "@") nor a GitHub team written as @org/team-slug`,
-  })
-  .describe("A login, or on GitHub an organisation team as @org/team-slug.");
-
-const duration = z
-  .string()
-  .refine(isValidDuration, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a duration: use 30m, 4h or 2d (d is one business day)`,
-  })
-  .describe("A duration in business time: 30m, 4h, 2d (a day is one business day), or parts like 1d4h.");
-
-const date = z
-  .string()
-  .refine(isValidDate, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a date: use YYYY-MM-DD`,
-  })
-  .describe("A calendar date, YYYY-MM-DD.");
-
-const dateOrRange = z
-  .string()
-  .refine((value) => isValidDate(value) || parseDateRange(value) !== undefined, {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a date or range: use YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (start before end)`,
-  })
-  .describe("A date YYYY-MM-DD or an inclusive range YYYY-MM-DD..YYYY-MM-DD.");
-
-const PROJECT_URL = /^https?:\/\/[^/\s]+\/(orgs|users)\/[A-Za-z0-9-]+\/projects\/\d+\/?$/;
-
-const projectUrl = z
-  .string()
-  .regex(PROJECT_URL, {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a Projects v2 URL: use https://github.com/orgs/<org>/projects/<number> or https://github.com/users/<user>/projects/<number>`,
-  })
-  .describe("A GitHub Projects v2 board: https://github.com/orgs/<org>/projects/<n> or /users/<user>/projects/<n>.");
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -75,6 +22,12 @@ const level = z
       .default([])
       .describe("Words or phrases (whole words, case-insensitive) in the title or body that mean this level."),
     respond_within: duration.describe("The first response is due this much business time after the ticket arrives."),
+    hours: z
+      .enum(["business", "always"])
+      .default("business")
+      .describe(
+        "business: the clock runs in business hours. always: a ticket that arrives outside business hours goes to the person on call (team.on_call) as well, and respond_within runs on the wall clock (1h is one hour, 1d is 24 hours).",
+      ),
   })
   .describe("One urgency level.");
 
@@ -83,191 +36,268 @@ const DEFAULT_LEVELS = {
     label: "urgency: emergency",
     keywords: ["down", "outage", "offline", "not reachable", "notfall", "nicht erreichbar"],
     respond_within: "1h",
+    hours: "business" as const,
   },
-  task: { label: "urgency: task", keywords: [], respond_within: "1d" },
+  task: { label: "urgency: task", keywords: [], respond_within: "1d", hours: "business" as const },
 };
+
+/** A message template, described with the placeholders it knows. */
+function template(name: MessageName, what: string) {
+  const known = MESSAGE_VARIABLES[name].map((variable) => `{{${variable}}}`).join(", ");
+  return z.string().optional().describe(`${what} Placeholders: ${known}.`);
+}
 
 const messages = z
   .strictObject({
-    acknowledge: z.string().optional().describe("The first comment to the client."),
-    project_work: z.string().optional().describe("The comment when a ticket becomes project work."),
-    back_to_support: z.string().optional().describe("The comment when /support makes it a support ticket again."),
-    refused: z.string().optional().describe("The answer to a command from someone who is not a team member."),
-    reminder: z.string().optional().describe("The reminder to the contact before the response is due."),
-    escalation: z.string().optional().describe("The comment when the response time has passed."),
+    acknowledge: template("acknowledge", "The first comment to the client."),
+    project_work: template("project_work", "The comment when a ticket becomes project work."),
+    back_to_support: template("back_to_support", "The comment when /support makes it a support ticket again."),
+    refused: template("refused", "The answer to a command from someone who is not a team member."),
+    reminder: template("reminder", "The reminder to the contact before the response is due."),
+    escalation: template("escalation", "The comment when the response time has passed."),
   })
-  .describe(
-    "Replace built-in messages. Templates know {{client}}, {{contact}}, {{implementer}}, {{urgency}}, {{due}}, {{estimate}}, {{threshold}}, {{handoff}}, {{function}}.",
-  );
+  .superRefine((written, ctx) => {
+    for (const name of Object.keys(MESSAGE_VARIABLES) as MessageName[]) {
+      const text = written[name];
+      if (text === undefined) continue;
+      for (const problem of checkPlaceholders(name, text)) {
+        const hint = problem.suggestion === undefined ? undefined : `did you mean ${problem.suggestion}?`;
+        ctx.addIssue({ code: "custom", path: [name], message: problem.detail, params: { needle: problem.written, hint } });
+      }
+    }
+  })
+  .describe("Replace built-in messages: text with {{placeholders}}, never code. Each message lists the placeholders it knows.");
 
-export const configSchema = z
+const team = z
   .strictObject({
-    _extends: z
-      .string()
+    contacts: logins.min(1).describe("The communication layer: who talks to the client and owns the ticket."),
+    functions: z
+      .record(z.string().min(1), logins.min(1))
+      .default({})
+      .describe("The implementation layer: function -> logins."),
+    bookable: z
+      .record(z.string().min(1), logins.min(1))
+      .default({})
+      .describe("The agency pool for functions this team lacks: function -> logins."),
+    leads: logins.default([]).describe("Who escalations go to."),
+    away: z
+      .record(login, z.array(dateOrRange))
+      .default({})
+      .describe("Absences per login (someone in the roster): dates or inclusive ranges."),
+    capacity: z
+      .int()
+      .positive()
+      .default(10)
+      .describe("Open tickets (support and project work) a person may hold across every client frontdesk serves before being skipped."),
+    client_capacity: z
+      .int()
+      .positive()
       .optional()
-      .describe("Inherit from another repository's file: repo, owner/repo or owner/repo:path (GitLab: group/project)."),
-    $schema: z.string().optional().describe("The JSON Schema of this file, for editors."),
-    client: z.string().optional().describe("The client's name, used in messages; default the repository name."),
-    language: z.enum(["en", "de"]).default("en").describe("The language of messages to the client."),
-    model: z
-      .enum(["support-team", "client-team"])
-      .default("support-team")
-      .describe("support-team: project work is handed off; client-team: the same team keeps it."),
-    enabled: z.boolean().default(true).describe("false pauses frontdesk in this repository."),
-    ignore_authors: logins.default([]).describe("Logins whose issues are not tickets."),
-    team: z
-      .strictObject({
-        contacts: logins.min(1).describe("The communication layer: who talks to the client and owns the ticket."),
-        functions: z
-          .record(z.string().min(1), logins.min(1))
-          .default({})
-          .describe("The implementation layer: function -> logins."),
-        bookable: z
-          .record(z.string().min(1), logins.min(1))
-          .default({})
-          .describe("The agency pool for functions this team lacks: function -> logins."),
-        leads: logins.default([]).describe("Who escalations go to."),
-        away: z
-          .record(login, z.array(dateOrRange))
-          .default({})
-          .describe("Absences per login: dates or inclusive ranges."),
-        capacity: z
-          .int()
-          .positive()
-          .default(10)
-          .describe("Open tickets in this repository a person may hold before being skipped."),
-        agency: z
-          .array(agencyMember)
-          .default([])
-          .describe(
-            "Agency colleagues who are not in this client's roster but may run commands and answer tickets: logins, or on GitHub @org/team-slug. Everyone outside the roster and this list is the client side.",
-          ),
-      })
-      .describe("The roster."),
-    urgency: z
-      .strictObject({
-        levels: z
-          .record(z.string().min(1), level)
-          .refine((levels) => Object.keys(levels).length > 0, { error: "at least one level is needed" })
-          .default(DEFAULT_LEVELS)
-          .describe("Urgency levels, most urgent first."),
-        default: z.string().optional().describe("The level when no rule applies; default the least urgent level."),
-      })
-      // Checked here rather than at the top so it is reported even when other keys are wrong.
-      .superRefine((urgency, ctx) => {
-        const levels = Object.keys(urgency.levels);
-        if (urgency.default !== undefined && !levels.includes(urgency.default)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["default"],
-            message: `"${urgency.default}" is not a level; levels are ${quoteList(levels)}`,
-          });
-        }
-      })
-      .prefault({})
-      .describe("How urgent a ticket is."),
-    routing: z
-      .strictObject({
-        keywords: z
-          .record(z.string().min(1), z.array(z.string().min(1)))
-          .default({})
-          .describe("function -> words or phrases that route a ticket there."),
-        default: z.string().optional().describe("The function when no rule applies; default the first function."),
-      })
-      .prefault({})
-      .describe("Which function a ticket needs."),
-    project_work: z
-      .strictObject({
-        threshold: duration.default("4h").describe("Estimates above this make a ticket project work."),
-        label: z.string().min(1).default("project-work").describe("The label of project work."),
-        board: projectUrl.optional().describe("GitHub Projects v2 board that project work is added to."),
-        column: z.string().min(1).optional().describe("The board's Status for new project work."),
-        handoff: logins.default([]).describe("support-team model: who takes project work over."),
-        sizes: z.record(z.string().min(1), duration).default({}).describe("Size label -> estimate."),
-        hints: z
-          .array(z.string().min(1))
-          .default([])
-          .describe('Words or phrases that add the "needs estimate" label at intake.'),
-        move_to: z.string().min(1).optional().describe("GitLab only: group/project that project work moves to."),
-      })
-      .prefault({})
-      .describe("Work too large for support."),
-    support_board: projectUrl.optional().describe("GitHub Projects v2 board of support tickets, if any."),
-    business_hours: z
-      .strictObject({
-        timezone: z
-          .string()
-          .refine(isValidTimeZone, {
-            error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone (for example Europe/Berlin)`,
-          })
-          .default("UTC")
-          .describe("IANA time zone of the business hours and of times shown to the client."),
-        days: z
-          .array(z.enum(WEEKDAYS))
-          .min(1)
-          .default(["mon", "tue", "wed", "thu", "fri"])
-          .describe("Working days."),
-        hours: z
-          .string()
-          .refine((value) => parseHours(value) !== undefined, {
-            error: (issue) => `${JSON.stringify(issue.input)} is not a span of hours: use "09:00-17:00" (start before end)`,
-          })
-          .default("09:00-17:00")
-          .describe('Working hours, "HH:MM-HH:MM".'),
-        holidays: z.array(date).default([]).describe("Days without business hours."),
-      })
-      .prefault({})
-      .describe("When the team works."),
-    sla: z
-      .strictObject({
-        remind_at: z
-          .string()
-          .regex(/^(100|[1-9]?\d)%$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a share: use 80%` })
-          .default("80%")
-          .describe("Remind the contact when this share of the response time has passed."),
-      })
-      .prefault({})
-      .describe("Response-time promises."),
-    messages: messages.prefault({}),
+      .describe("Open tickets of this client a person may hold before being skipped here; default no limit beyond capacity."),
+    on_call: onCallSchema.optional(),
+    agency: z
+      .array(agencyMember)
+      .superRefine(rejectDuplicates)
+      .default([])
+      .describe(
+        "Agency colleagues who are not in this client's roster but may run commands and answer tickets: logins, or on GitHub @org/team-slug. Everyone outside the roster and this list is the client side.",
+      ),
   })
-  .superRefine(
-    (config, ctx) => {
-      const functions = [...new Set([...Object.keys(config.team.functions), ...Object.keys(config.team.bookable)])];
-      if (config.routing.default !== undefined && !functions.includes(config.routing.default)) {
+  .describe("The roster. A file that sets team replaces the inherited team as a whole.");
+
+/** The keys before `team`, in the order the examples and editors show them. */
+const leading = {
+  _extends: z
+    .string()
+    .optional()
+    .describe("Inherit from another repository's file: repo, owner/repo or owner/repo:path (GitLab: group/project)."),
+  $schema: z.string().optional().describe("The JSON Schema of this file, for editors."),
+  client: z.string().optional().describe("The client's name, used in messages; default the repository name."),
+  language: z.enum(["en", "de"]).default("en").describe("The language of messages to the client."),
+  model: z
+    .enum(["support-team", "client-team"])
+    .default("support-team")
+    .describe("support-team: project work is handed off; client-team: the same team keeps it."),
+  enabled: z.boolean().default(true).describe("false pauses frontdesk in this repository."),
+  ignore_authors: logins.default([]).describe("Logins whose issues are not tickets."),
+};
+
+/** The keys after `team`. */
+const trailing = {
+  urgency: z
+    .strictObject({
+      levels: z
+        .record(z.string().min(1), level)
+        .refine((levels) => Object.keys(levels).length > 0, { error: "at least one level is needed" })
+        .default(DEFAULT_LEVELS)
+        .describe("Urgency levels, most urgent first. A file that sets levels replaces the inherited levels as a whole."),
+      default: z.string().optional().describe("The level when no rule applies; default the least urgent level."),
+    })
+    // Checked here rather than at the top so it is reported even when other keys are wrong.
+    .superRefine((urgency, ctx) => {
+      const levels = Object.keys(urgency.levels);
+      if (urgency.default !== undefined && !levels.includes(urgency.default)) {
         ctx.addIssue({
           code: "custom",
-          path: ["routing", "default"],
-          message: `"${config.routing.default}" is not a function; functions are ${quoteList(functions)}`,
+          path: ["default"],
+          message: `"${urgency.default}" is not a level; levels are ${quoteList(levels)}`,
         });
       }
-      for (const name of Object.keys(config.routing.keywords)) {
-        if (!functions.includes(name)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["routing", "keywords", name],
-            message: `"${name}" is not a function in team.functions or team.bookable; functions are ${quoteList(functions)}`,
-          });
-        }
-      }
-    },
-    // zod skips refinements once any key has an issue; these only need team and routing intact.
-    { when: (payload) => !payload.issues.some(isRoutingInputIssue) },
-  )
-  .describe("frontdesk configuration: .github/frontdesk.yml or .gitlab/frontdesk.yml");
+    })
+    .prefault({})
+    .describe("How urgent a ticket is."),
+  routing: z
+    .strictObject({
+      keywords: z
+        .record(z.string().min(1), z.array(z.string().min(1)))
+        .default({})
+        .describe("function -> words or phrases that route a ticket there. A file that sets keywords replaces the inherited ones as a whole."),
+      default: z.string().optional().describe("The function when no rule applies; default the first function."),
+    })
+    .prefault({})
+    .describe("Which function a ticket needs."),
+  project_work: z
+    .strictObject({
+      threshold: duration.default("4h").describe("Estimates above this make a ticket project work."),
+      label: z.string().min(1).default("project-work").describe("The label of project work."),
+      board: projectUrl.optional().describe("GitHub Projects v2 board that project work is added to."),
+      column: z.string().min(1).optional().describe("The board's Status for new project work."),
+      handoff: logins.default([]).describe("support-team model: who takes project work over."),
+      sizes: z
+        .record(z.string().min(1), duration)
+        .default({})
+        .describe("Size label -> estimate. A file that sets sizes replaces the inherited sizes as a whole."),
+      hints: z
+        .array(z.string().min(1))
+        .default([])
+        .describe('Words or phrases that add the "needs estimate" label at intake.'),
+      move_to: z.string().min(1).optional().describe("GitLab only: group/project that project work moves to."),
+    })
+    .prefault({})
+    .describe("Work too large for support."),
+  support_board: projectUrl.optional().describe("GitHub Projects v2 board of support tickets, if any."),
+  business_hours: z
+    .strictObject({
+      timezone: z
+        .string()
+        .refine(isValidTimeZone, { error: (issue) => explainTimeZone(issue.input) })
+        .default("UTC")
+        .describe("IANA time zone of the business hours and of times shown to the client."),
+      days: z
+        .array(z.enum(WEEKDAYS))
+        .min(1)
+        .default(["mon", "tue", "wed", "thu", "fri"])
+        .describe("Working days."),
+      hours: span
+        .default("09:00-17:00")
+        .describe('Working hours, "HH:MM-HH:MM" (up to 24:00), start before end.'),
+      holidays: z.array(date).default([]).describe("Days without business hours."),
+    })
+    .prefault({})
+    .describe("When the team works."),
+  sla: z
+    .strictObject({
+      remind_at: share
+        .default("80%")
+        .describe("Remind the contact when this share of the response time has passed: 0% to 100%."),
+    })
+    .prefault({})
+    .describe("Response-time promises."),
+  messages: messages.prefault({}),
+};
+
+/** The configuration as it reaches the checks across keys; a shared file may lack a team. */
+interface CrossInput {
+  team?: z.output<typeof team> | undefined;
+  routing: { keywords: Record<string, string[]>; default?: string | undefined };
+  project_work: { handoff: string[] };
+}
+
+/** Routing must name functions the team has; checkable only where the team is known. */
+function checkRouting(config: CrossInput, ctx: z.core.$RefinementCtx): void {
+  if (config.team === undefined) return;
+  const functions = [...new Set([...Object.keys(config.team.functions), ...Object.keys(config.team.bookable)])];
+  if (config.routing.default !== undefined && !functions.includes(config.routing.default)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["routing", "default"],
+      message: `"${config.routing.default}" is not a function; functions are ${quoteList(functions)}`,
+    });
+  }
+  for (const name of Object.keys(config.routing.keywords)) {
+    if (!functions.includes(name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["routing", "keywords", name],
+        message: `"${name}" is not a function in team.functions or team.bookable; functions are ${quoteList(functions)}`,
+      });
+    }
+  }
+}
+
+/**
+ * Per-person keys (team.away, team.on_call) must name someone in the roster.
+ * No value-free hint: the login suggested is a value of the file, which check
+ * runs must not show.
+ */
+function checkRoster(config: CrossInput, ctx: z.core.$RefinementCtx): void {
+  for (const problem of checkPersonKeys(config as CrossInput & Record<string, unknown>)) {
+    ctx.addIssue({ code: "custom", path: problem.path, message: problem.detail, params: { target: "key" } });
+  }
+}
+
+const DESCRIPTION = "frontdesk configuration: .github/frontdesk.yml or .gitlab/frontdesk.yml";
+
+/**
+ * A file with the keys that a repository's configuration needs: the file of
+ * a client repository (or what it inherits, merged).
+ */
+export const configSchema = z
+  .strictObject({ ...leading, team, ...trailing })
+  // zod skips refinements once any key has an issue; these only need the keys they read intact.
+  .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
+  .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
+  .describe(DESCRIPTION);
+
+/**
+ * A shared file that repositories inherit with `_extends` (an agency's
+ * defaults): the same keys, none required, since each repository sets its
+ * own team.
+ */
+export const sharedConfigSchema = z
+  .strictObject({ ...leading, team: team.optional(), ...trailing })
+  .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
+  .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
+  .describe(`${DESCRIPTION}, shared through _extends`);
 
 /** The configuration as written (before defaults). */
 export type ConfigInput = z.input<typeof configSchema>;
 /** The configuration with every default filled in. */
 export type Config = z.output<typeof configSchema>;
+/** A shared file with its defaults filled in: a configuration that may lack a team. */
+export type SharedConfig = z.output<typeof sharedConfigSchema>;
+/** Which schema a file is checked against: a repository's own, or one that repositories inherit. */
+export type FileKind = "client" | "shared";
 export type Weekday = (typeof WEEKDAYS)[number];
 export { WEEKDAYS };
 
-/** An issue that leaves team or routing (or the whole file) unusable for the routing checks. */
-function isRoutingInputIssue(issue: z.core.$ZodRawIssue): boolean {
-  const [head] = issue.path ?? [];
-  if (head === undefined) return issue.code !== "unrecognized_keys";
-  return head === "team" || head === "routing";
+/** The schema for a kind of file. */
+export function schemaFor(kind: FileKind): typeof configSchema | typeof sharedConfigSchema {
+  return kind === "client" ? configSchema : sharedConfigSchema;
 }
+
+/**
+ * An issue that leaves a value the cross-key checks read unusable: at the
+ * root (other than an unknown key), or under one of `prefixes`. The checks'
+ * own findings (a login listed twice) leave the value intact.
+ */
+function touches(issue: z.core.$ZodRawIssue, ...prefixes: PropertyKey[][]): boolean {
+  const path = issue.path ?? [];
+  if (path.length === 0) return issue.code !== "unrecognized_keys";
+  if (issue.code === "custom") return false;
+  return prefixes.some((prefix) => prefix.every((segment, index) => path[index] === segment));
+}
+
 
 function quoteList(values: readonly string[]): string {
   return values.length === 0 ? "(none)" : values.map((value) => `"${value}"`).join(", ");

@@ -4,14 +4,17 @@
  */
 
 /**
- * The Levenshtein distance between two strings: the fewest single-character
- * insertions, deletions and substitutions that turn `a` into `b`.
+ * The edit distance between two strings: the fewest single-character
+ * insertions, deletions, substitutions and swaps of two neighbouring
+ * characters that turn `a` into `b` (the optimal string alignment distance,
+ * so that `bbo` is one slip away from `bob`).
  */
 export function measureEditDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  // One row of the classic table is enough: previous[j] is the distance between a[0..i) and b[0..j).
+  // Three rows of the classic table: previous[j] is the distance between a[0..i-1) and b[0..j).
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -19,8 +22,11 @@ export function measureEditDistance(a: string, b: string): number {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
       const deletion = (previous[j] ?? 0) + 1;
       const insertion = (current[j - 1] ?? 0) + 1;
-      current.push(Math.min(substitution, deletion, insertion));
+      let best = Math.min(substitution, deletion, insertion);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

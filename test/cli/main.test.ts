@@ -10,9 +10,9 @@ describe("runCli", () => {
     const io = createMemoryIo();
     expect(await runCli(["--help"], io)).toBe(0);
     expect(io.out).toBe(formatUsage());
-    expect(io.out).toContain("  validate <file...>                       check configuration files offline\n");
+    expect(io.out).toContain("  validate [--extends <dir>] <file...>     check configuration files offline, with what they inherit\n");
     expect(io.out).toContain("  simulate --config <file> --title <text>  print what frontdesk would do with an issue, step by step\n");
-    expect(io.out).toContain("  schema                                   print the configuration's JSON Schema, for editors\n");
+    expect(io.out).toContain("  schema [--shared]                        print the configuration's JSON Schema, for editors\n");
   });
 
   it("exits 2 with the usage on stderr when no command is given", async () => {
@@ -22,11 +22,31 @@ describe("runCli", () => {
   });
 
   it("exits 2 on an unknown command, even one named like an object key", async () => {
-    for (const name of ["simulat", "toString", "__proto__"]) {
+    for (const name of ["toString", "__proto__", "lint"]) {
       const io = createMemoryIo();
       expect(await runCli([name], io)).toBe(2);
       expect(io.err).toBe(`frontdesk: unknown command "${name}"\n\n${formatUsage()}`);
     }
+  });
+
+  it.each([
+    ["valdate", "validate"],
+    ["simulat", "simulate"],
+    ["Schema", "schema"],
+    ["swep", "sweep"],
+  ])("suggests the command nearest to %s", async (name, nearest) => {
+    const io = createMemoryIo();
+    expect(await runCli([name, "x.yml"], io)).toBe(2);
+    expect(io.err).toBe(`frontdesk: unknown command "${name}"; did you mean "${nearest}"?\n\n${formatUsage()}`);
+    expect(io.out).toBe("");
+  });
+
+  it.each(["--version", "-v"])("prints the package version for %s", async (flag) => {
+    const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const io = createMemoryIo();
+    expect(await runCli([flag], io)).toBe(0);
+    expect(io.out).toBe(`frontdesk ${manifest.version}\n`);
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+/u);
   });
 
   it("dispatches validate with the remaining arguments", async () => {
@@ -44,7 +64,14 @@ describe("runCli", () => {
     const io = createMemoryIo();
     expect(await runCli(["schema"], io)).toBe(0);
     expect(io.out).toBe(formatJsonSchema());
-    expect(JSON.parse(io.out)).toMatchObject({ title: "frontdesk configuration", required: ["team"] });
+    expect(JSON.parse(io.out)).toMatchObject({ title: "frontdesk configuration", then: { required: ["team"] } });
+  });
+
+  it("prints the shared file's JSON Schema for schema --shared", async () => {
+    const io = createMemoryIo();
+    expect(await runCli(["schema", "--shared"], io)).toBe(0);
+    expect(io.out).toBe(formatJsonSchema("shared"));
+    expect(JSON.parse(io.out)).not.toHaveProperty("required");
   });
 
   it("rejects arguments to schema", async () => {

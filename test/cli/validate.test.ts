@@ -21,7 +21,7 @@ describe("runValidate", () => {
     expect(await runValidate(["bad.yml", "good.yml"], io)).toBe(1);
     expect(io.out).toBe(
       'bad.yml:3:11: language: found text "fr"; expected one of "en", "de"\n' +
-        "bad.yml:5:14: sla.remind_at: found 80; expected text\n" +
+        "bad.yml:5:14: sla.remind_at: the number 80 is not a share: write 80% (a whole percentage from 0% to 100%)\n" +
         "good.yml: ok (2 contacts, 1 function, 1 bookable function, 2 urgency levels)\n",
     );
     expect(io.err).toBe("");

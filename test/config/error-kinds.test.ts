@@ -28,6 +28,12 @@ describe("ConfigError.formatPublic", () => {
     ["a default that is no level", `${BASE}urgency:\n  default: secret-level\n`, "frontdesk.yml:4:12: urgency.default: not a level"],
     ["an empty roster", "team:\n  contacts: []\n", "frontdesk.yml:2:13: team.contacts: too few entries"],
     ["unreadable YAML", "team:\n  contacts: [secret\n", expect.stringMatching(/^frontdesk\.yml:\d+:\d+: invalid YAML$/u)],
+    ["an empty file", "# secret\n", "frontdesk.yml:1:1: empty file"],
+    ["an unknown placeholder, with the known one", `${BASE}messages:\n  reminder: "secret {{contakt}}"\n`, "frontdesk.yml:4:21: messages.reminder: unknown placeholder; did you mean {{contact}}?"],
+    ["a login listed twice", "team:\n  contacts: [secret, secret]\n", "frontdesk.yml:2:22: team.contacts[1]: duplicate entry"],
+    ["an absence of nobody, without the login it is near", `${BASE}  away:\n    alicee: [2026-12-24]\n`, "frontdesk.yml:4:5: team.away.alicee: not in the roster"],
+    ["a day that does not exist", `${BASE}business_hours:\n  holidays: [2026-02-30]\n`, "frontdesk.yml:4:14: business_hours.holidays[0]: not a date"],
+    ["a number for a share", `${BASE}sla:\n  remind_at: 80\n`, "frontdesk.yml:4:14: sla.remind_at: wrong type"],
   ])("%s", (_name, text, expected) => {
     expect(publicErrors(text)[0]).toEqual(expected);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { listKeyPaths } from "../../src/config/known-keys.js";
-import { parseConfigText } from "../../src/config/parse.js";
+import { parseConfigText, readConfigText, validateReadConfig } from "../../src/config/parse.js";
 import { configSchema, type Config } from "../../src/config/schema.js";
 
 const CONFIG_DIR = new URL("../../config/", import.meta.url);
@@ -31,13 +31,32 @@ function collectWrittenPaths(value: unknown, known: Set<string>, prefix = ""): s
 describe("shipped example configurations", () => {
   const examples = readdirSync(CONFIG_DIR).filter((name) => /^example\..*\.yml$/.test(name));
 
-  it("ships the English and German examples", () => {
-    expect(examples.sort()).toEqual(["example.de.yml", "example.en.yml"]);
+  const clientExamples = examples.filter((name) => name !== "example.shared.yml");
+
+  it("ships the English and German examples, and a shared file", () => {
+    expect(examples.sort()).toEqual(["example.de.yml", "example.en.yml", "example.shared.yml"]);
   });
 
-  it.each(examples)("%s is valid and points editors at the schema", (name) => {
+  it.each(clientExamples)("%s is valid and points editors at the schema", (name) => {
     parseShipped(name);
     expect(readShipped(name).split("\n")[0]).toBe("# yaml-language-server: $schema=./frontdesk.schema.json");
+  });
+
+  // The modeline is relative to the file: it works in config/ and, once both files are copied, in .github/.
+  it.each([...clientExamples, "example.shared.yml"])("%s names a schema that is next to it, and says to copy it along", (name) => {
+    const [modeline = "", ...rest] = readShipped(name).split("\n");
+    const schemaFile = /\$schema=\.\/(\S+)$/u.exec(modeline)?.[1] ?? "";
+    expect(readdirSync(CONFIG_DIR)).toContain(schemaFile);
+    const header = rest.slice(0, 20).join("\n");
+    expect(header).toContain(`npx frontdesk schema ${name === "example.shared.yml" ? "--shared " : ""}> .github/${schemaFile}`);
+  });
+
+  it("example.shared.yml is a valid shared file without a team, for the shared schema", () => {
+    const read = readConfigText(readShipped("example.shared.yml"), "config/example.shared.yml");
+    if (!read.ok) throw new Error(read.errors.map((error) => error.format()).join("\n"));
+    const shared = validateReadConfig(read, "config/example.shared.yml", "shared");
+    expect(shared.ok && shared.config.team).toBeUndefined();
+    expect(readShipped("example.shared.yml").split("\n")[0]).toBe("# yaml-language-server: $schema=./frontdesk.shared.schema.json");
   });
 
   it("example.en.yml is a support-team config in English", () => {
@@ -64,7 +83,7 @@ describe("shipped example configurations", () => {
     expect(result.errors.map((error) => error.format())).toEqual([
       'config/broken-example.yml:7:3: team.contcts: unknown key "contcts"; did you mean "contacts"?',
       'config/broken-example.yml:12:12: urgency.default: "urgen" is not a level; levels are "emergency", "task"',
-      'config/broken-example.yml:15:14: project_work.threshold: "4 hours" is not a duration: use 30m, 4h or 2d (d is one business day)',
+      'config/broken-example.yml:15:14: project_work.threshold: "4 hours" is not a duration: write 4h (30m, 4h or 2d; d is one business day)',
     ]);
   });
 });

@@ -4,8 +4,8 @@ import { configSchema } from "../../src/config/schema.js";
 
 describe("listKnownKeys", () => {
   it.each([
-    { path: ["team"], keys: ["contacts", "functions", "bookable", "leads", "away", "capacity", "agency"] },
-    { path: ["urgency", "levels", "anything"], keys: ["label", "keywords", "respond_within"] },
+    { path: ["team"], keys: ["contacts", "functions", "bookable", "leads", "away", "capacity", "client_capacity", "on_call", "agency"] },
+    { path: ["urgency", "levels", "anything"], keys: ["label", "keywords", "respond_within", "hours"] },
     { path: ["sla"], keys: ["remind_at"] },
     { path: ["team", "functions"], keys: undefined },
     { path: ["team", "contacts", 0], keys: undefined },

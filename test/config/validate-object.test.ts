@@ -14,15 +14,15 @@ describe("validateConfigObject", () => {
   });
 
   it("locates errors of a merged object in the repository's own file", () => {
-    const agencyDefaults = { team: { contacts: ["alice"], capacity: 8 }, urgency: { default: "task" } };
-    const repoText = "# client file\nteam:\n  capacity: 0\nbusiness_hours:\n  timezone: Europe/Berlln\n";
-    const repoFile = { team: { capacity: 0 }, business_hours: { timezone: "Europe/Berlln" } };
+    const agencyDefaults = { team: { contacts: ["zoe"], capacity: 8 }, urgency: { default: "task" } };
+    const repoText = "# client file\nteam:\n  contacts: [alice]\n  capacity: 0\nbusiness_hours:\n  timezone: Europe/Berlln\n";
+    const repoFile = { team: { contacts: ["alice"], capacity: 0 }, business_hours: { timezone: "Europe/Berlln" } };
     const merged = mergeConfigs([agencyDefaults, repoFile]);
     const result = validateConfigObject(merged, { file: ".github/frontdesk.yml", locate: createLocator(repoText) });
     if (result.ok) throw new Error("expected errors");
     expect(result.errors.map((error) => error.format())).toEqual([
-      ".github/frontdesk.yml:3:13: team.capacity: found 0; expected a number above 0",
-      '.github/frontdesk.yml:5:13: business_hours.timezone: "Europe/Berlln" is not an IANA time zone (for example Europe/Berlin)',
+      ".github/frontdesk.yml:4:13: team.capacity: found 0; expected a number above 0",
+      '.github/frontdesk.yml:6:13: business_hours.timezone: "Europe/Berlln" is not an IANA time zone; did you mean Europe/Berlin?',
     ]);
   });
 
@@ -45,7 +45,7 @@ describe("validateConfigObject", () => {
     if (result.ok) throw new Error("expected errors");
     // Without a locator the errors keep zod's order: keys first, then the checks across keys.
     expect(result.errors.map((error) => error.message)).toEqual([
-      'sla.remind_at: "lots" is not a share: use 80%',
+      'sla.remind_at: "lots" is not a share: write a whole percentage from 0% to 100%, for example 80%',
       'colour: unknown key "colour"; allowed keys here are "_extends", "$schema", "client", "language", "model", "enabled", "ignore_authors", "team", "urgency", "routing", "project_work", "support_board", "business_hours", "sla", "messages"',
       'routing.default: "seo" is not a function; functions are "development"',
     ]);

@@ -54,7 +54,8 @@ describe("loadGitHubConfig: where a repository may inherit from", () => {
 
     if (loaded.kind !== "valid") throw new Error(JSON.stringify(loaded));
     expect(loaded.config.team.contacts).toEqual(["zoe"]);
-    expect(loaded.config.team.functions).toEqual({ development: ["bob"] });
+    // The client's team replaces the inherited one as a whole: the agency's roster is not mixed in.
+    expect(loaded.config.team.functions).toEqual({});
   });
 
   it("falls back to the owner's .github file when the repository has none, at its default branch", async () => {

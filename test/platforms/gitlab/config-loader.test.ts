@@ -35,7 +35,7 @@ describe("loadGitLabConfig", () => {
     expect(loaded.inheritsFrom).toEqual([]);
   });
 
-  it("follows _extends: what the project sets replaces what it inherits, lists whole", async () => {
+  it("follows _extends: what the project sets replaces what it inherits, its team as a whole", async () => {
     const scope = reply(nock(API), CONFIG_FILE, "main", "_extends: acme-agency/defaults\nclient: ACME\nteam:\n  contacts: [zoe]\n");
     reply(scope, AGENCY_FILE, "HEAD", AGENCY);
 
@@ -45,8 +45,8 @@ describe("loadGitLabConfig", () => {
     const { config } = loaded.config;
     expect(config.client).toBe("ACME");
     expect(config.team.contacts).toEqual(["zoe"]);
-    expect(config.team.functions).toEqual({ development: ["bob", "carol"] });
-    expect(config.team.leads).toEqual(["lena"]);
+    expect(config.team.functions).toEqual({});
+    expect(config.team.leads).toEqual([]);
     expect(config.business_hours.timezone).toBe("Europe/Berlin");
     expect(loaded.inheritsFrom).toEqual([{ project: "acme-agency/defaults", file: ".gitlab/frontdesk.yml", ref: "HEAD" }]);
   });
