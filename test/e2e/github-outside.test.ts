@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeGitHub } from "../fakes/github-api.js";
-import { issuePayload, readFixture } from "../helpers/github.js";
-import { createAppKey, deliverGitHub, startFrontdesk } from "../helpers/spawn-server.js";
+import type { FakeIssue } from "../fakes/github-state.js";
+import { readFixture } from "../helpers/github.js";
+import { fakeGitHubEnv, openedDelivery } from "../helpers/github-outside.js";
+import { deliverGitHub, startFrontdesk } from "../helpers/spawn-server.js";
 
 /**
  * From outside: the server as `npm start` runs it, GHE_HOST pointed at a fake
@@ -15,15 +17,7 @@ let server: Awaited<ReturnType<typeof startFrontdesk>>;
 
 beforeAll(async () => {
   const host = await fake.start();
-  server = await startFrontdesk({
-    APP_ID: "1",
-    PRIVATE_KEY: createAppKey(),
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: host,
-    GHE_PROTOCOL: "http",
-    // spec-example.yml's boards are the agency's, not acme's: the operator allows them.
-    FRONTDESK_PROJECT_TARGETS: "https://github.com/orgs/acme-agency",
-  });
+  server = await startFrontdesk(fakeGitHubEnv(host, SECRET));
 }, 30_000);
 
 afterAll(async () => {
@@ -31,13 +25,7 @@ afterAll(async () => {
   await fake.stop();
 });
 
-function deliveryFor(repo: string, issue: ReturnType<FakeGitHub["repo"]>["issues"] extends Map<number, infer I> ? I : never) {
-  const payload = issuePayload({ number: issue.number, title: issue.title, body: issue.body ?? undefined, author: issue.user.login, authorType: issue.user.type as "User", createdAt: issue.created_at });
-  const [owner, name] = repo.split("/");
-  payload.repository = { ...payload.repository, name, full_name: repo, owner: { ...payload.repository.owner, login: owner } };
-  payload.installation = { id: INSTALLATION };
-  return payload;
-}
+const deliveryFor = (repo: string, issue: FakeIssue) => openedDelivery(repo, INSTALLATION, issue);
 
 describe("frontdesk against a fake GitHub Enterprise Server", () => {
   it("serves /healthz", async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeGitHub } from "../fakes/github-api.js";
-import { issuePayload, readFixture } from "../helpers/github.js";
-import { createAppKey, deliverGitHub, startFrontdesk } from "../helpers/spawn-server.js";
+import type { FakeIssue } from "../fakes/github-state.js";
+import { readFixture } from "../helpers/github.js";
+import { fakeGitHubEnv, openedDelivery } from "../helpers/github-outside.js";
+import { deliverGitHub, startFrontdesk } from "../helpers/spawn-server.js";
 
 /**
  * From outside: with support_board set, a new ticket appears on the board as
@@ -23,14 +25,7 @@ beforeAll(async () => {
     { id: "F_client", name: "Client", dataType: "TEXT" },
   ]);
   fake.projects.addBoard("acme-agency", 8, [{ id: "F_status8", name: "Status", dataType: "SINGLE_SELECT", options: [] }]);
-  server = await startFrontdesk({
-    APP_ID: "1",
-    PRIVATE_KEY: createAppKey(),
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: host,
-    GHE_PROTOCOL: "http",
-    FRONTDESK_PROJECT_TARGETS: "https://github.com/orgs/acme-agency",
-  });
+  server = await startFrontdesk(fakeGitHubEnv(host, SECRET));
 }, 30_000);
 
 afterAll(async () => {
@@ -38,13 +33,7 @@ afterAll(async () => {
   await fake.stop();
 });
 
-function delivery(repo: string, issue: { number: number; title: string; created_at: string }) {
-  const payload = issuePayload({ number: issue.number, title: issue.title, createdAt: issue.created_at });
-  const [owner, name] = repo.split("/");
-  payload.repository = { ...payload.repository, name, full_name: repo, owner: { ...payload.repository.owner, login: owner } };
-  payload.installation = { id: INSTALLATION };
-  return payload;
-}
+const delivery = (repo: string, issue: FakeIssue) => openedDelivery(repo, INSTALLATION, issue);
 
 describe("the support board as the live view, from outside", () => {
   it("puts a new ticket on the board with its Urgency, Due and Client", async () => {

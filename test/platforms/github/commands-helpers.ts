@@ -75,6 +75,20 @@ export function boardReply(id: string) {
   return { data: { owner: { projectV2: { id, fields: { nodes: [STATUS_FIELD] } } } } };
 }
 
+/**
+ * A ticket that intake puts on the support board (a board with a Status only:
+ * no fields to fill) and the project step then moves to the project board.
+ */
+export function mockSupportThenProjectBoard(api: nock.Scope, calls: GraphQLCall[]) {
+  graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
+  graphql(api, calls, "FrontdeskAddBoardItem", { projectId: SUPPORT_BOARD_ID }).reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_support", status: null } } } });
+  graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [{ id: "PVTI_support", project: { id: SUPPORT_BOARD_ID } }] } } } });
+  graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
+  graphql(api, calls, "FrontdeskAddBoardItem", { projectId: BOARD_ID }).reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } });
+  graphql(api, calls, "FrontdeskSetBoardFields").reply(200, { data: { set0: { projectV2Item: { id: "PVTI_new" } } } });
+  graphql(api, calls, "FrontdeskRemoveBoardItem").reply(200, { data: { deleteProjectV2Item: { deletedItemId: "PVTI_support" } } });
+}
+
 /** Records a labels-and-assignees update in the shapes the REST calls had: labels, assign, unassign (prefixed). */
 export function asRest(bodies: Record<string, unknown>, prefix = "") {
   const key = (name: string) => (prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name);

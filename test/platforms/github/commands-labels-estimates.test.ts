@@ -8,8 +8,8 @@ import type { GraphQLCall } from "../../helpers/graphql.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import {
   ACK_ID,
-  ALL_LABELS,
   ackComment,
+  ALL_LABELS,
   asRest,
   BOARD_ID,
   boardReply,
@@ -18,6 +18,7 @@ import {
   graphql,
   mockReads,
   mockSetup,
+  mockSupportThenProjectBoard,
   NOW,
   RECORD,
   repoPath,
@@ -127,14 +128,8 @@ describe("an estimate that arrives with the issue", () => {
     // People's node ids: the intake's pair, then the handoff (one query each time).
     mockUserLookup(api);
     mockUserLookup(api);
-    // Intake puts the new ticket on the support board, and the project step at once moves it to the project board.
-    graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
-    graphql(api, calls, "FrontdeskAddBoardItem", { projectId: SUPPORT_BOARD_ID }).reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_support", status: null } } } });
-    graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [{ id: "PVTI_support", project: { id: SUPPORT_BOARD_ID } }] } } } });
-    graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
-    graphql(api, calls, "FrontdeskAddBoardItem", { projectId: BOARD_ID }).reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } });
-    graphql(api, calls, "FrontdeskSetBoardFields").reply(200, { data: { set0: { projectV2Item: { id: "PVTI_new" } } } });
-    graphql(api, calls, "FrontdeskRemoveBoardItem").reply(200, { data: { deleteProjectV2Item: { deletedItemId: "PVTI_support" } } });
+    // Intake puts the new ticket on the support board, and the project step moves it to the project board.
+    mockSupportThenProjectBoard(api, calls);
 
     await deliver(probot, "issues", issuePayload(issue));
 

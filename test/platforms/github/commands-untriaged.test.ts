@@ -8,20 +8,17 @@ import type { GraphQLCall } from "../../helpers/graphql.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
 import {
   ACK_ID,
-  ALL_LABELS,
   ackComment,
+  ALL_LABELS,
   asRest,
-  BOARD_ID,
-  boardReply,
   capture,
   deliver,
-  graphql,
   mockReads,
   mockSetup,
+  mockSupportThenProjectBoard,
   NOW,
   RECORD,
   repoPath,
-  SUPPORT_BOARD_ID,
   userComment,
 } from "./commands-helpers.js";
 
@@ -63,15 +60,8 @@ describe("a command on a ticket frontdesk never saw", () => {
     // People's node ids: the intake's pair, then the handoff (one query each time).
     mockUserLookup(api);
     mockUserLookup(api);
-    // Intake puts the new ticket on the support board (a board with a Status only: no fields to fill) ...
-    graphql(api, calls, "FrontdeskOrganizationBoard", { number: 6 }).reply(200, boardReply(SUPPORT_BOARD_ID));
-    graphql(api, calls, "FrontdeskAddBoardItem", { projectId: SUPPORT_BOARD_ID }).reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_support", status: null } } } });
-    // ... and /project moves it to the project board.
-    graphql(api, calls, "FrontdeskIssueBoardItems").reply(200, { data: { node: { projectItems: { nodes: [{ id: "PVTI_support", project: { id: SUPPORT_BOARD_ID } }] } } } });
-    graphql(api, calls, "FrontdeskOrganizationBoard", { number: 7 }).reply(200, boardReply(BOARD_ID));
-    graphql(api, calls, "FrontdeskAddBoardItem", { projectId: BOARD_ID }).reply(200, { data: { addProjectV2ItemById: { item: { id: "PVTI_new", status: null } } } });
-    graphql(api, calls, "FrontdeskSetBoardFields").reply(200, { data: { set0: { projectV2Item: { id: "PVTI_new" } } } });
-    graphql(api, calls, "FrontdeskRemoveBoardItem").reply(200, { data: { deleteProjectV2Item: { deletedItemId: "PVTI_support" } } });
+    // Intake puts the new ticket on the support board, and the project step moves it to the project board.
+    mockSupportThenProjectBoard(api, calls);
 
     await deliver(probot, "issue_comment", commentPayload({ issue: untriaged, id: 207, body: "/project", author: "carol" }));
 
