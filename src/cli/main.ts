@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { findNearest } from "../config/suggest.js";
 import { createNodeIo, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from "./io.js";
+import { runReport } from "./report.js";
 import { runSchema } from "./schema.js";
 import { runSimulate } from "./simulate.js";
 import { runSweep } from "./sweep.js";
@@ -17,19 +20,34 @@ interface CommandEntry {
 }
 
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  validate: { usage: "validate <file...>", summary: "check configuration files offline", run: runValidate },
+  validate: {
+    usage: "validate [--extends <dir>] <file...>",
+    summary: "check configuration files offline, with what they inherit",
+    run: runValidate,
+  },
   simulate: {
     usage: "simulate --config <file> --title <text>",
     summary: "print what frontdesk would do with an issue, step by step",
     run: runSimulate,
   },
-  schema: { usage: "schema", summary: "print the configuration's JSON Schema, for editors", run: runSchema },
+  schema: { usage: "schema [--shared]", summary: "print the configuration's JSON Schema, for editors", run: runSchema },
   sweep: {
     usage: "sweep",
     summary: "sweep every repository once: triage missed issues, remind, escalate",
     run: (args, io) => runSweep(args, io, { env: process.env }),
   },
+  report: {
+    usage: "report [--month YYYY-MM] [options]",
+    summary: "a month's support per client and for the agency (md, csv, html, json)",
+    run: (args, io) => runReport(args, io, { env: process.env, stderrIsTTY: process.stderr.isTTY === true }),
+  },
 };
+
+/** The version in package.json, for `frontdesk --version`. */
+export function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return String(manifest.version);
+}
 
 /** `frontdesk --help`. */
 export function formatUsage(): string {
@@ -41,7 +59,7 @@ export function formatUsage(): string {
     "Commands:",
     ...lines,
     "",
-    'Run "frontdesk <command> --help" for a command\'s options.',
+    'Run "frontdesk <command> --help" for a command\'s options, "frontdesk --version" for the version.',
     "",
   ].join("\n");
 }
@@ -57,9 +75,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(formatUsage());
     return EXIT_OK;
   }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`frontdesk ${readVersion()}\n`);
+    return EXIT_OK;
+  }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (entry === undefined) {
-    io.stderr(`frontdesk: unknown command "${name}"\n\n${formatUsage()}`);
+    const nearest = findNearest(name, Object.keys(COMMANDS));
+    const guess = nearest === undefined ? "" : `; did you mean "${nearest}"?`;
+    io.stderr(`frontdesk: unknown command "${name}"${guess}\n\n${formatUsage()}`);
     return EXIT_USAGE;
   }
   return entry.run(args, io);

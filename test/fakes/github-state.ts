@@ -13,6 +13,8 @@ export interface FakeIssue {
   state: "open" | "closed";
   comments: number;
   created_at: string;
+  closed_at?: string | null;
+  html_url?: string;
   pull_request?: object;
 }
 
@@ -44,7 +46,18 @@ export class FakeRepo {
   }
 
   /** An issue as a client opens it; returns the REST issue (also the webhook's `issue`). */
-  openIssue(fields: { number: number; title: string; body?: string; author?: string; labels?: string[]; createdAt?: string }): FakeIssue {
+  openIssue(fields: {
+    number: number;
+    title: string;
+    body?: string;
+    author?: string;
+    labels?: string[];
+    createdAt?: string;
+    /** For the report: issues as they stand later, assigned, closed, or pull requests. */
+    assignees?: string[];
+    closedAt?: string;
+    pullRequest?: boolean;
+  }): FakeIssue {
     const issue: FakeIssue = {
       number: fields.number,
       node_id: issueNodeId(this.fullName, fields.number),
@@ -52,10 +65,12 @@ export class FakeRepo {
       body: fields.body ?? null,
       user: { login: fields.author ?? "client-joe", type: "User" },
       labels: (fields.labels ?? []).map((name) => ({ name })),
-      assignees: [],
-      state: "open",
+      assignees: (fields.assignees ?? []).map((login) => ({ login, type: "User" })),
+      state: fields.closedAt ? "closed" : "open",
       comments: 0,
       created_at: fields.createdAt ?? new Date().toISOString(),
+      ...(fields.closedAt ? { closed_at: fields.closedAt } : {}),
+      ...(fields.pullRequest ? { pull_request: {} } : {}),
     };
     this.issues.set(issue.number, issue);
     return structuredClone(issue);
@@ -77,14 +92,27 @@ export class FakeRepo {
     return comment;
   }
 
+  /** A comment written at `createdAt`, by a person or (`bot`) by frontdesk itself, as the report reads them later. */
+  addComment(number: number, fields: { login?: string; bot?: boolean; body: string; createdAt: string }): FakeComment {
+    const user = fields.bot ? { login: this.botLogin, type: "Bot" } : { login: fields.login ?? "client-joe", type: "User" };
+    const comment = { id: nextCommentId++, body: fields.body, user, created_at: fields.createdAt };
+    this.comments.set(number, [...this.commentsOf(number), comment]);
+    this.issues.get(number)!.comments++;
+    return comment;
+  }
+
   route(method: string, rest: string, query: URLSearchParams, body: any): Response {
     if (method === "GET" && /^\/contents\//u.test(rest)) {
       const path = decodeURIComponent(rest.slice("/contents/".length));
       return path === ".github/frontdesk.yml" && this.config !== undefined ? [200, this.config] : [404, { message: "Not Found" }];
     }
     if (method === "GET" && rest === "/issues") {
-      const open = [...this.issues.values()].filter((issue) => issue.state === (query.get("state") ?? "open"));
-      return this.#page(open, query);
+      const state = query.get("state") ?? "open";
+      // The fake keeps no update times: `since` compares the creation, which an update never precedes.
+      const since = query.get("since") ?? "";
+      const listed = [...this.issues.values()].filter((issue) => (state === "all" || issue.state === state) && issue.created_at >= since);
+      if (query.get("sort") === "created") listed.sort((a, b) => a.created_at.localeCompare(b.created_at) * (query.get("direction") === "asc" ? 1 : -1));
+      return this.#page(listed, query);
     }
     if (method === "GET" && rest === "/labels") return this.#page([...this.labels.values()], query);
     if (method === "POST" && rest === "/labels") {

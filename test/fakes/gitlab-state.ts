@@ -26,6 +26,7 @@ export interface FakeGitLabIssue {
   user_notes_count: number;
   time_estimate: number;
   web_url: string;
+  closed_at?: string | null;
 }
 
 export interface FakeNote {
@@ -51,6 +52,8 @@ export interface FakeProject {
   labels: Map<string, { id: number; name: string; color: string; description: string }>;
   members: (FakeUser & { access_level: number; state: string })[];
   statuses: { sha: string; state: string; name?: string; description?: string }[];
+  /** An archived project is no client's any more: discovery leaves it out. */
+  archived?: boolean;
 }
 
 export type Route = [status: number, body: unknown, headers?: Record<string, string>];
@@ -100,7 +103,18 @@ export class FakeGitLabState {
   /** An issue as a client opens it (the Issue Hook comes from {@link issueHook}). */
   openIssue(
     project: FakeProject,
-    fields: { iid: number; title: string; description?: string; author?: string; labels?: string[]; createdAt?: Date; timeEstimate?: number },
+    fields: {
+      iid: number;
+      title: string;
+      description?: string;
+      author?: string;
+      labels?: string[];
+      createdAt?: Date;
+      timeEstimate?: number;
+      /** For the report: issues as they stand later, assigned or closed. */
+      assignees?: string[];
+      closedAt?: Date;
+    },
   ): FakeGitLabIssue {
     const issue: FakeGitLabIssue = {
       id: 100_000 + project.id * 10_000 + fields.iid,
@@ -108,17 +122,27 @@ export class FakeGitLabState {
       project_id: project.id,
       title: fields.title,
       description: fields.description ?? null,
-      state: "opened",
+      state: fields.closedAt ? "closed" : "opened",
       created_at: (fields.createdAt ?? new Date()).toISOString(),
       labels: fields.labels ?? [],
       author: this.addUser(fields.author ?? "client-joe"),
-      assignees: [],
+      assignees: (fields.assignees ?? []).map((username) => this.addUser(username)),
+      ...(fields.closedAt ? { closed_at: fields.closedAt.toISOString() } : {}),
       user_notes_count: 0,
       time_estimate: fields.timeEstimate ?? 0,
       web_url: `${this.baseUrl}/${project.path_with_namespace}/-/issues/${fields.iid}`,
     };
     project.issues.set(issue.iid, issue);
     return structuredClone(issue);
+  }
+
+  /** A note written at `createdAt` by a person, or by frontdesk's own user (no `author`), as the report reads them later. */
+  addNote(project: FakeProject, iid: number, fields: { author?: string; body: string; createdAt: Date }): FakeNote {
+    const author = fields.author === undefined ? FAKE_BOT : this.addUser(fields.author);
+    const note: FakeNote = { id: this.#nextId++, body: fields.body, author, created_at: fields.createdAt.toISOString(), system: false, noteable_type: "Issue", noteable_iid: iid, internal: false };
+    project.notes.set(iid, [...this.notesOf(project, iid), note]);
+    project.issues.get(iid)!.user_notes_count++;
+    return note;
   }
 
   notesOf(project: FakeProject, iid: number): FakeNote[] {
@@ -130,6 +154,11 @@ export class FakeGitLabState {
     if (method === "GET" && path === "/users") {
       const user = this.users.get((query.get("username") ?? "").toLowerCase());
       return [200, user ? [user] : []];
+    }
+    // The token user's projects (all of the fake's, archived ones left out when asked), for discovery.
+    if (method === "GET" && path === "/projects") {
+      const listed = [...this.projects.values()].filter((candidate) => query.get("archived") !== "false" || !candidate.archived);
+      return this.#page(listed.map((candidate) => restProject(candidate, this.baseUrl)), query);
     }
     const match = /^\/projects\/([^/]+)(\/.*)?$/u.exec(path);
     const project = match ? this.project(match[1]!) : undefined;
@@ -143,7 +172,16 @@ export class FakeGitLabState {
     }
     if (method === "GET" && rest === "/issues") {
       const state = query.get("state") ?? "all";
-      return this.#page([...project.issues.values()].filter((issue) => state === "all" || issue.state === state).map(restIssue), query);
+      // GitLab's created_after and created_before are both inclusive.
+      const after = query.get("created_after");
+      const before = query.get("created_before");
+      const listed = [...project.issues.values()].filter(
+        (issue) =>
+          (state === "all" || issue.state === state) &&
+          (after === null || Date.parse(issue.created_at) >= Date.parse(after)) &&
+          (before === null || Date.parse(issue.created_at) <= Date.parse(before)),
+      );
+      return this.#page(listed.map(restIssue), query);
     }
     if (method === "GET" && rest === "/labels") return this.#page([...project.labels.values()], query);
     if (method === "POST" && rest === "/labels") {
