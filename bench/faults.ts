@@ -102,7 +102,8 @@ export async function runFaults(tickets: number): Promise<string[]> {
 /** `npx frontdesk sweep` with the server's environment; resolves to its summary line. */
 export function sweepOnce(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sweep"], {
+    // The `frontdesk` command as the package installs it: the compiled CLI (built by the server's start before).
+    const child = spawn(process.execPath, ["bin/frontdesk.js", "sweep"], {
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,10 +1,17 @@
-import { createFrontdesk } from "./frontdesk.js";
+import { createFrontdesk, isConfigurationError } from "./frontdesk.js";
+import { loadEnvFile } from "./runtime/env-file.js";
+import { exitOnSignals, failStart } from "./runtime/lifecycle.js";
+import { readServerSettings } from "./runtime/settings.js";
 
-// The entry point. Do not add logic here: the wiring is createFrontdesk's (src/frontdesk.ts).
-const env = process.env;
-const frontdesk = await createFrontdesk(env);
-await frontdesk.listen(Number(env.PORT || 3000), env.HOST || undefined);
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void frontdesk.close().finally(() => process.exit(0)));
+// The entry point (npm start, node dist/main.js). Do not add logic here: the
+// wiring is createFrontdesk's (src/frontdesk.ts), starting and stopping the
+// process runtime/lifecycle.ts's. The environment wins over .env.
+try {
+  loadEnvFile();
+  const settings = readServerSettings(process.env, process.stdout.isTTY === true);
+  const frontdesk = await createFrontdesk(process.env);
+  exitOnSignals({ timeoutMs: settings.shutdownTimeoutMs, log: frontdesk.log, drain: frontdesk.shutdown, exit: (code) => process.exit(code) });
+  await frontdesk.listen(settings.port, settings.host);
+} catch (error) {
+  process.exit(failStart(error, isConfigurationError));
 }

@@ -13,6 +13,8 @@ export interface ServerOptions {
   platforms: { github: boolean; gitlab: boolean };
   /** Deliveries accepted and still being worked on. */
   pending?: () => number;
+  /** True once shutdown began: /healthz says so and every other request gets 503. */
+  draining?: () => boolean;
   onError: (error: unknown) => void;
 }
 
@@ -28,9 +30,18 @@ export function createServer(options: ServerOptions): Server {
 
 async function route(options: ServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = (request.url ?? "/").split("?")[0];
+  const draining = options.draining?.() ?? false;
   if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ status: "ok", ...options.platforms, pending: options.pending?.() ?? 0 }));
+    // 503 while draining, so that a load balancer sends new deliveries elsewhere.
+    response.writeHead(draining ? 503 : 200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ status: draining ? "draining" : "ok", ...options.platforms, pending: options.pending?.() ?? 0 }));
+    return;
+  }
+  if (draining) {
+    // Nothing is read: GitHub shows the delivery as failed (redeliver it), and the sweep finds the issue either way.
+    request.resume();
+    response.writeHead(503, { "content-type": "application/json", connection: "close", "retry-after": "30" });
+    response.end(JSON.stringify({ error: "shutting down: deliver again later" }));
     return;
   }
   for (const handler of options.handlers) {

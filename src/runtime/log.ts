@@ -1,4 +1,6 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import type { LogContext, LogFields } from "./log-context.js";
+import { prettyDestination } from "./log-pretty.js";
 
 /**
  * frontdesk's log, and Probot's through it: one JSON stream that carries no
@@ -57,12 +59,24 @@ export interface LogOptions {
   level?: string;
   /** The `name` field of every line; Probot's lines say "probot" through their child logger. */
   name?: string;
+  /** JSON lines (default), or readable lines for a person (LOG_FORMAT=pretty). */
+  format?: LogFormat;
+  /** Adds the running delivery's fields (delivery, event, repo, issue) to every line. */
+  context?: LogContext;
 }
+
+/** LOG_FORMAT's values. */
+export const LOG_FORMATS = ["json", "pretty"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** pino's level names, LOG_LEVEL's values. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /**
  * The logger frontdesk and Probot share: JSON lines to `destination`
- * (stdout unless given), errors through {@link serializeError}, deliveries
- * through {@link serializeEvent}, token-like keys redacted.
+ * (stdout unless given; readable lines with `format: "pretty"`), errors
+ * through {@link serializeError}, deliveries through {@link serializeEvent},
+ * token-like keys redacted, the running delivery's fields on every line.
  */
 export function createLog(options: LogOptions = {}, destination?: DestinationStream): Logger {
   const settings = {
@@ -70,8 +84,12 @@ export function createLog(options: LogOptions = {}, destination?: DestinationStr
     ...(options.name ? { name: options.name } : {}),
     serializers: { err: serializeError, error: serializeError, event: serializeEvent },
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    ...(options.context ? { mixin: options.context.fields } : {}),
   };
-  return destination ? pino(settings, destination) : pino(settings);
+  // Written at once, like Node's own stdout on a pipe: a line logged right before the process exits (the
+  // shutdown's last) is not lost in a buffer. frontdesk logs a few lines a delivery, so this costs nothing.
+  const out = destination ?? pino.destination({ dest: 1, sync: true });
+  return pino(settings, options.format === "pretty" ? prettyDestination(out) : out);
 }
 
 /** An error (or anything thrown) as the log may show it; see the module's comment for what is dropped. */
@@ -129,7 +147,11 @@ function cut(text: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length - MAX_MESSAGE} more characters)` : text;
 }
 
-/** What BackgroundWork calls when a delivery's work fails: one error line, with the work's label (platform, event, delivery id). */
-export function logBackgroundFailure(log: Pick<Logger, "error">): (error: unknown, label: string) => void {
-  return (error, label) => log.error({ err: error, work: label }, "background work failed");
+/**
+ * What BackgroundWork calls when a delivery's work fails: one error line, with
+ * the work's label (platform, event, delivery id) and, where the delivery
+ * names them, its fields (delivery, event, repo, issue).
+ */
+export function logBackgroundFailure(log: Pick<Logger, "error">): (error: unknown, label: string, fields?: LogFields) => void {
+  return (error, label, fields = {}) => log.error({ err: error, work: label, ...fields }, "background work failed");
 }

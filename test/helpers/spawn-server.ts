@@ -1,16 +1,28 @@
 import { spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureBuilt } from "../../scripts/build.mjs";
+
+const START = fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url));
 
 /**
- * Starts frontdesk the way `npm start` does (src/main.ts under tsx) in its own
- * process, on a free port, and waits until it listens.
+ * Starts frontdesk the way `npm start` does (scripts/start.mjs: the compiled
+ * dist/main.js, built first when src/ changed) in its own process, on a free
+ * port, and waits until it listens.
  */
 export async function startFrontdesk(env: Record<string, string>) {
+  await ensureBuilt();
   const port = await findFreePort();
   // FRONTDESK_EXEC_ARGV: extra node flags for the server, e.g. "--cpu-prof" when profiling a bench.
   const extra = (process.env.FRONTDESK_EXEC_ARGV ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", "src/main.ts"], {
+  // In an empty directory: a developer's .env (which the server reads from its working directory) stays out of the tests.
+  const cwd = mkdtempSync(join(tmpdir(), "frontdesk-test-"));
+  const child = spawn(process.execPath, [...extra, START], {
+    cwd,
     env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -18,7 +30,10 @@ export async function startFrontdesk(env: Record<string, string>) {
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let exited = false;
-  child.once("exit", () => (exited = true));
+  child.once("exit", () => {
+    exited = true;
+    rmSync(cwd, { recursive: true, force: true });
+  });
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (exited) throw new Error(`frontdesk exited: ${output}`);

@@ -1,7 +1,12 @@
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../../scripts/build.mjs";
 import { createServer } from "../../src/server.js";
 import { createGitHubHandler } from "../../src/platforms/github/middleware.js";
 import { KeyedLock } from "../../src/runtime/keyed-lock.js";
@@ -85,14 +90,18 @@ describe("server", () => {
 
 describe("npm start without any platform variables", () => {
   it("starts, answers /healthz and logs what to set", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    await ensureBuilt();
+    // npm start's script, in a directory without a .env: the built server, no TypeScript at run time.
+    const cwd = mkdtempSync(join(tmpdir(), "frontdesk-start-"));
+    const child = spawn(process.execPath, [fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url))], {
+      cwd,
       env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
       let output = "";
       const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 15_000);
+        const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 45_000);
         child.stdout.on("data", (chunk: Buffer) => {
           output += chunk.toString();
           const match = /"port":(\d+)/u.exec(output);
@@ -109,6 +118,25 @@ describe("npm start without any platform variables", () => {
       expect(output).toContain("GitLab is not served: set GITLAB_TOKEN");
     } finally {
       child.kill();
+      rmSync(cwd, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe("a draining server", () => {
+  it("answers /healthz with 503 and draining, and every other request with 503, reading no delivery", async () => {
+    let called = 0;
+    const handler = async () => (called++, true);
+    const server = createServer({ handlers: [handler], platforms: { github: true, gitlab: false }, pending: () => 3, draining: () => true, onError: () => undefined });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: "draining", github: true, gitlab: false, pending: 3 });
+    const delivery = await post(base, "{}", { "x-hub-signature-256": sign("{}") });
+    expect(delivery.status).toBe(503);
+    expect(delivery.headers.get("retry-after")).toBe("30");
+    expect(called).toBe(0);
   });
 });
