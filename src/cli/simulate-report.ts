@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { SUPPORT_LABEL } from "../core/labels.js";
+import { supportLabel } from "../core/labels.js";
 import type { BoardAction } from "../core/plan.js";
 import type { LoadElsewhere, OpenTickets, Ticket } from "../core/types.js";
 import { LoadBook } from "../runtime/load-book.js";
@@ -40,7 +40,7 @@ const QUIET: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () 
  */
 export async function simulate(config: Config, ticket: Ticket, openTickets: Load, now: Date): Promise<Simulation> {
   const others = Object.entries(openTickets.here).flatMap(([login, count]) =>
-    Array.from({ length: count }, () => ({ ...ticket, title: "", body: "", author: { login: "client", isBot: false }, labels: [SUPPORT_LABEL], assignees: [login] })),
+    Array.from({ length: count }, () => ({ ...ticket, title: "", body: "", author: { login: "client", isBot: false }, labels: [supportLabel(config)], assignees: [login] })),
   );
   const issues = [ticket, ...others.map((other, index) => ({ ...other, number: ticket.number + index + 1 }))].map((issue) => ({ ticket: issue }));
   const capabilities = ticket.platform === "gitlab" ? { move: true } : { boards: true };

@@ -36,22 +36,58 @@ export interface PlaceholderProblem {
 }
 
 /**
+ * The placeholders of each label pattern in `labels:`: an urgency level's
+ * label names the level by its display name (`{{urgency}}`) or its key
+ * (`{{level}}`), a function's and a booking's by the function. The other
+ * labels are one name each, with no placeholder.
+ */
+export const LABEL_VARIABLES = {
+  support: [],
+  urgency: ["urgency", "level"],
+  function: ["function"],
+  booked: ["function"],
+  needs_estimate: [],
+  project_work: [],
+  sla_breached: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A label of `labels:`. */
+export type LabelKey = keyof typeof LABEL_VARIABLES;
+
+/**
  * The placeholders in `template` that message `name` does not fill, each
  * with a suggestion: the nearest known one, or where the placeholder belongs
  * when it is another message's.
  */
 export function checkPlaceholders(name: MessageName, template: string): PlaceholderProblem[] {
-  const known: readonly string[] = MESSAGE_VARIABLES[name];
-  const knows = `this message knows ${known.map((variable) => `{{${variable}}}`).join(", ")}`;
+  return checkTemplate(template, MESSAGE_VARIABLES[name], MESSAGE_VARIABLES, "message");
+}
+
+/**
+ * The same for a label pattern of `labels:`, and one more: a pattern shared
+ * by many labels (a level's, a function's) must name what tells them apart,
+ * or every function would get the same label.
+ */
+export function checkLabelPlaceholders(key: LabelKey, pattern: string): PlaceholderProblem[] {
+  const known: readonly string[] = LABEL_VARIABLES[key];
+  const problems = checkTemplate(pattern, known, LABEL_VARIABLES, "label");
+  if (problems.length > 0 || known.length === 0) return problems;
+  const used = [...pattern.matchAll(PLACEHOLDER)].map(([, variable = ""]) => variable);
+  if (used.some((variable) => known.includes(variable))) return problems;
+  const choices = known.map((variable) => `{{${variable}}}`).join(" or ");
+  return [{ written: pattern, detail: `${JSON.stringify(pattern)} needs ${choices}, or every ${key === "urgency" ? "level" : "function"} gets the same label`, suggestion: `{{${known[0]}}}` }];
+}
+
+/** The placeholders in `template` outside `known`; `catalogue` tells where another one belongs. */
+function checkTemplate(template: string, known: readonly string[], catalogue: Readonly<Record<string, readonly string[]>>, noun: "message" | "label"): PlaceholderProblem[] {
+  const knows = known.length === 0 ? `this ${noun} has no placeholders` : `this ${noun} knows ${known.map((variable) => `{{${variable}}}`).join(", ")}`;
   const problems: PlaceholderProblem[] = [];
   for (const [written, variable = ""] of template.matchAll(PLACEHOLDER)) {
     if (known.includes(variable)) continue;
-    const elsewhere = Object.keys(MESSAGE_VARIABLES).filter((message) =>
-      (MESSAGE_VARIABLES[message as MessageName] as readonly string[]).includes(variable),
-    );
+    const elsewhere = Object.keys(catalogue).filter((other) => (catalogue[other] ?? []).includes(variable));
     const quoted = JSON.stringify(written);
     if (elsewhere.length > 0) {
-      problems.push({ written, detail: `${quoted} is not a placeholder of this message (only of ${elsewhere.join(", ")}); ${knows}`, suggestion: undefined });
+      problems.push({ written, detail: `${quoted} is not a placeholder of this ${noun} (only of ${elsewhere.join(", ")}); ${knows}`, suggestion: undefined });
       continue;
     }
     const nearest = findNearest(variable, known);
@@ -64,7 +100,7 @@ export function checkPlaceholders(name: MessageName, template: string): Placehol
   for (const [written, variable = ""] of rest.matchAll(NEAR_PLACEHOLDER)) {
     const doubled = written.includes("{{") || written.includes("}}");
     const exact = known.find((candidate) => candidate.toLowerCase() === variable.toLowerCase());
-    // A lone `{word}` is ordinary text (a code sample, say) unless the word is this message's placeholder.
+    // A lone `{word}` is ordinary text (a code sample, say) unless the word is this template's placeholder.
     if (!doubled && exact === undefined) continue;
     const nearest = exact ?? findNearest(variable, known);
     const suggestion = nearest === undefined ? undefined : `{{${nearest}}}`;

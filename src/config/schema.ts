@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { onCallSchema } from "./on-call-schema.js";
 import { explainTimeZone } from "./formats.js";
+import { checkDistinctLabels, labelsSchema } from "./labels-schema.js";
 import { checkPlaceholders, MESSAGE_VARIABLES, type MessageName } from "./placeholders.js";
 import { checkPersonKeys } from "./roster.js";
 import { agencyMember, date, dateOrRange, duration, login, logins, projectUrl, rejectDuplicates, share, span } from "./value-schemas.js";
@@ -16,7 +17,8 @@ const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 const level = z
   .strictObject({
-    label: z.string().min(1).optional().describe('The label for this level; default "urgency: <level>".'),
+    name: z.string().trim().min(1).optional().describe('How messages and labels name this level ({{urgency}}); default the key, with spaces for "_" and "-", and capitalised in German (notfall: Notfall).'),
+    label: z.string().min(1).optional().describe("The label for this level; default from labels.urgency (\"urgency: <level>\" in English)."),
     keywords: z
       .array(z.string().min(1))
       .default([])
@@ -33,12 +35,11 @@ const level = z
 
 const DEFAULT_LEVELS = {
   emergency: {
-    label: "urgency: emergency",
     keywords: ["down", "outage", "offline", "not reachable", "notfall", "nicht erreichbar"],
     respond_within: "1h",
     hours: "business" as const,
   },
-  task: { label: "urgency: task", keywords: [], respond_within: "1d", hours: "business" as const },
+  task: { keywords: [], respond_within: "1d", hours: "business" as const },
 };
 
 /** A message template, described with the placeholders it knows. */
@@ -159,7 +160,7 @@ const trailing = {
   project_work: z
     .strictObject({
       threshold: duration.default("4h").describe("Estimates above this make a ticket project work."),
-      label: z.string().min(1).default("project-work").describe("The label of project work."),
+      label: z.string().min(1).optional().describe("The label of project work, as labels.project_work (which wins when both are set); default from labels.project_work."),
       board: projectUrl.optional().describe("GitHub Projects v2 board that project work is added to."),
       column: z.string().min(1).optional().describe("The board's Status for new project work."),
       handoff: logins.default([]).describe("support-team model: who takes project work over."),
@@ -204,6 +205,7 @@ const trailing = {
     .prefault({})
     .describe("Response-time promises."),
   messages: messages.prefault({}),
+  labels: labelsSchema,
 };
 
 /** The configuration as it reaches the checks across keys; a shared file may lack a team. */
@@ -257,6 +259,7 @@ export const configSchema = z
   // zod skips refinements once any key has an issue; these only need the keys they read intact.
   .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
   .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
+  .superRefine(checkDistinctLabels, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["labels"], ["project_work"], ["language"])) })
   .describe(DESCRIPTION);
 
 /**
@@ -268,6 +271,7 @@ export const sharedConfigSchema = z
   .strictObject({ ...leading, team: team.optional(), ...trailing })
   .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
   .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
+  .superRefine(checkDistinctLabels, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["labels"], ["project_work"], ["language"])) })
   .describe(`${DESCRIPTION}, shared through _extends`);
 
 /** The configuration as written (before defaults). */

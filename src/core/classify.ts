@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { findKeyword, hasLabel, readFormField } from "./text-match.js";
-import { functionLabel, urgencyLabel } from "./labels.js";
+import { functionLabel, levelName, urgencyLabel } from "./labels.js";
 import type { Ticket } from "./types.js";
 
 /**
@@ -27,7 +27,7 @@ export function classifyUrgency(config: Config, ticket: Ticket): Classification 
   }
   const field = readFormField(ticket.body, ["Urgency"]);
   if (field !== undefined) {
-    const level = levels.find((name) => namesChoice(field, [name, urgencyLabel(config, name)]));
+    const level = levels.find((name) => namesChoice(field, [name, levelName(config, name), urgencyLabel(config, name)]));
     if (level) return { value: level, rule: "form", detail: field };
   }
   const text = `${ticket.title}\n${ticket.body}`;
@@ -48,12 +48,12 @@ export function knownFunctions(config: Config): string[] {
 export function classifyFunction(config: Config, ticket: Ticket): Classification | undefined {
   const functions = knownFunctions(config);
   for (const name of functions) {
-    const label = functionLabel(name);
+    const label = functionLabel(config, name);
     if (hasLabel(ticket.labels, label)) return { value: name, rule: "label", detail: label };
   }
   const field = readFormField(ticket.body, ["Function", "Area"]);
   if (field !== undefined) {
-    const name = functions.find((candidate) => namesChoice(field, [candidate, functionLabel(candidate)]));
+    const name = functions.find((candidate) => namesChoice(field, [candidate, functionLabel(config, candidate)]));
     if (name) return { value: name, rule: "form", detail: field };
   }
   const text = `${ticket.title}\n${ticket.body}`;

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { urgencyLabel } from "./labels.js";
+import { levelName, urgencyLabel } from "./labels.js";
 import { normalizeDuration } from "./estimate.js";
 import type { Language } from "./messages.js";
 
@@ -102,7 +102,7 @@ function readArgument(config: Config, name: CommandName, argument: string, text:
     case "urgency": {
       const levels = Object.keys(config.urgency.levels);
       const wanted = argument.toLowerCase();
-      const level = levels.find((key) => key.toLowerCase() === wanted || urgencyLabel(config, key).toLowerCase() === wanted);
+      const level = levels.find((key) => [key, levelName(config, key), urgencyLabel(config, key)].some((name) => name.toLowerCase() === wanted));
       return level === undefined ? undefined : { name, level, text };
     }
     case "estimate": {

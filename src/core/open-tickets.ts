@@ -1,15 +1,15 @@
-import { SUPPORT_LABEL } from "./labels.js";
 import { hasLabel } from "./text-match.js";
 import type { OpenTickets, Ticket } from "./types.js";
 
 /**
- * A person's load in one repository: open support tickets plus open project
- * work (`projectLabel`) per assignee (lower-cased login), one ticket left out.
+ * A person's load in one repository: open support tickets (`supportLabel`)
+ * plus open project work (`projectLabel`) per assignee (lower-cased login),
+ * one ticket left out.
  */
-export function countOpenTickets(tickets: readonly Ticket[], except?: number, projectLabel?: string): OpenTickets {
+export function countOpenTickets(tickets: readonly Ticket[], except?: number, projectLabel?: string, supportLabel = "support"): OpenTickets {
   const counts: Record<string, number> = {};
   for (const ticket of tickets) {
-    const counted = hasLabel(ticket.labels, SUPPORT_LABEL) || (projectLabel !== undefined && hasLabel(ticket.labels, projectLabel));
+    const counted = hasLabel(ticket.labels, supportLabel) || (projectLabel !== undefined && hasLabel(ticket.labels, projectLabel));
     if (ticket.number === except || ticket.isPullRequest || ticket.state !== "open" || !counted) continue;
     for (const login of ticket.assignees) {
       const key = login.toLowerCase();

@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import { pickAssignees, type Assignment } from "./assign.js";
 import { dueAt, isWithinBusinessHours, localDay, toBusinessHours, wallClockDueAt } from "./business-time.js";
 import { classifyFunction, classifyUrgency, type Classification } from "./classify.js";
-import { bookedLabel, functionLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
+import { bookedLabel, functionLabel, levelName, needsEstimateLabel, supportLabel, urgencyLabel } from "./labels.js";
 import { findOwnComment, writeMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
 import { emptyChanges, type BoardAction, type BoardField, type Plan } from "./plan.js";
@@ -77,12 +77,12 @@ export function planIntake(input: IntakeInput): IntakeResult {
   const want = (label: string) => {
     if (!hasLabel(ticket.labels, label) && !hasLabel(changes.addLabels, label)) changes.addLabels.push(label);
   };
-  want(SUPPORT_LABEL);
+  want(supportLabel(config));
   want(urgencyLabel(config, urgency.value));
-  if (fn) want(functionLabel(fn.value));
+  if (fn) want(functionLabel(config, fn.value));
   const needsEstimate = findKeyword(`${ticket.title}\n${ticket.body}`, config.project_work.hints);
   const clientEstimate = findClientEstimate(input);
-  if (needsEstimate !== undefined || clientEstimate !== undefined) want(NEEDS_ESTIMATE_LABEL);
+  if (needsEstimate !== undefined || clientEstimate !== undefined) want(needsEstimateLabel(config));
 
   let assignment: Assignment | undefined;
   let contact: string | undefined;
@@ -105,7 +105,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
     for (const login of [contact, implementer, onCall?.login]) {
       if (login !== undefined && !changes.assign.includes(login)) changes.assign.push(login);
     }
-    if (assignment.booked && fn) want(bookedLabel(fn.value));
+    if (assignment.booked && fn) want(bookedLabel(config, fn.value));
   }
 
   const record: AckRecord = { urgency: urgency.value, due: due.toISOString() };
@@ -118,7 +118,7 @@ export function planIntake(input: IntakeInput): IntakeResult {
     client: clientName(config, ticket),
     contact: contact ? `@${contact}` : config.language === "de" ? "unser Team" : "our team",
     implementer: implementer ? `@${implementer}` : "",
-    urgency: urgency.value,
+    urgency: levelName(config, urgency.value),
     due: formatDue(due, hours.zone, config.language),
     function: fn?.value ?? "",
   });
@@ -154,7 +154,7 @@ function supportBoardItem(config: Config, ticket: Ticket, level: string, due: Da
     { name: "Due", values: [localDay(due, config.business_hours.timezone)] },
     { name: "Client", values: [clientName(config, ticket)] },
   ];
-  if (fn !== undefined) fields.push({ name: "Function", values: [fn, functionLabel(fn)] });
+  if (fn !== undefined) fields.push({ name: "Function", values: [fn, functionLabel(config, fn)] });
   return { kind: "add", board: config.support_board!, fields };
 }
 

@@ -5,7 +5,7 @@ import { dueAt, localDay, toBusinessHours } from "./business-time.js";
 import type { ParsedComment } from "./commands.js";
 import { createDraft, type Draft } from "./draft.js";
 import { compareWithThreshold, estimateFromSizeLabel, findEstimate } from "./estimate.js";
-import { bookedLabel, NEEDS_ESTIMATE_LABEL, SUPPORT_LABEL, urgencyLabel } from "./labels.js";
+import { bookedLabel, needsEstimateLabel, projectWorkLabel, supportLabel, urgencyLabel } from "./labels.js";
 import { ACK_MARKER } from "./plan-intake.js";
 import { replaceMarker, type AckRecord } from "./marker.js";
 import { formatDue, messageFor } from "./messages.js";
@@ -103,7 +103,7 @@ function planWithRecord(input: ProjectInput, ack: Comment, before: AckRecord): P
     after.estimateFrom = from;
     // A new estimate is a new decision: it ends an earlier /project or /support.
     delete after.override;
-    draft.removeLabel(NEEDS_ESTIMATE_LABEL);
+    draft.removeLabel(needsEstimateLabel(config));
   };
   if (trigger.kind === "comment") {
     for (const command of trigger.parsed.commands) {
@@ -181,7 +181,7 @@ function planUrgency(input: ProjectInput, draft: Draft, before: AckRecord, after
 
 /** One line for the log and `simulate`: where project work goes and to whom. */
 function describeProjectWork(config: Config, after: AckRecord, plan: ProjectPlan): string {
-  const parts = [`project work: labelled ${config.project_work.label}`];
+  const parts = [`project work: labelled ${projectWorkLabel(config)}`];
   if (after.handoff) parts.push(`handed off to ${after.handoff} (project_work.handoff)`);
   else if (config.model === "support-team") parts.push("nobody in project_work.handoff");
   for (const action of plan.board) parts.push(`${action.kind === "add" ? "onto" : "off"} board ${action.board}`);
@@ -193,8 +193,8 @@ function describeProjectWork(config: Config, after: AckRecord, plan: ProjectPlan
 function planToProject(input: ProjectInput, draft: Draft, after: AckRecord, board: BoardAction[], estimate?: string): string {
   const { config, ticket, now } = input;
   const work = config.project_work;
-  draft.addLabel(work.label);
-  draft.removeLabel(SUPPORT_LABEL);
+  draft.addLabel(projectWorkLabel(config));
+  draft.removeLabel(supportLabel(config));
   let handoff: string | undefined;
   if (config.model === "support-team" && work.handoff.length > 0) {
     const today = localDay(now, config.business_hours.timezone);
@@ -225,8 +225,8 @@ function planToProject(input: ProjectInput, draft: Draft, after: AckRecord, boar
 function planToSupport(input: ProjectInput, draft: Draft, after: AckRecord, board: BoardAction[]): string {
   const { config, ticket, now } = input;
   const work = config.project_work;
-  draft.addLabel(SUPPORT_LABEL);
-  draft.removeLabel(work.label);
+  draft.addLabel(supportLabel(config));
+  draft.removeLabel(projectWorkLabel(config));
   if (after.handoff && !includesLogin(config.team.contacts, after.handoff)) draft.unassign(after.handoff);
   delete after.handoff;
   delete after.project;
@@ -245,7 +245,7 @@ function planToSupport(input: ProjectInput, draft: Draft, after: AckRecord, boar
     if (!hasImplementer && picked.implementer.login) {
       after.implementer = picked.implementer.login;
       draft.assign(picked.implementer.login);
-      if (picked.booked && fn !== undefined) draft.addLabel(bookedLabel(fn));
+      if (picked.booked && fn !== undefined) draft.addLabel(bookedLabel(config, fn));
     }
   } else {
     after.contact = contact;
@@ -279,7 +279,7 @@ function planBooking(input: ProjectInput, draft: Draft, fn: string, reasons: str
     draft.assign(pick.login);
     reasons.push(`/book ${fn}: ${pick.login}`);
   }
-  draft.addLabel(bookedLabel(fn));
+  draft.addLabel(bookedLabel(config, fn));
 }
 
 /** Records are equal when their keys have equal values, in whatever order the keys were set. */

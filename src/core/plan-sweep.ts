@@ -4,7 +4,7 @@ import { clientName, findAcknowledgement, mention } from "./ack-record.js";
 import { businessMinutesBetween, dayMinutes, dueAt, toBusinessHours, type BusinessHours } from "./business-time.js";
 import { classifyUrgency } from "./classify.js";
 import { findFirstResponse, type SweepComment } from "./first-response.js";
-import { SLA_BREACHED_LABEL, SUPPORT_LABEL } from "./labels.js";
+import { levelName, projectWorkLabel, slaBreachedLabel, supportLabel } from "./labels.js";
 import { findOwnComment, writeMarker } from "./marker.js";
 import { findContact, type AgencyTeamMembers } from "./team.js";
 import { formatDue, messageFor, type MessageKey } from "./messages.js";
@@ -67,10 +67,11 @@ export function planSweep(input: SweepInput): SweepPlan {
   const { config, ticket } = input;
   const notATicket = whyNotATicket(config, ticket);
   if (notATicket) return skip(notATicket);
-  if (hasLabel(ticket.labels, config.project_work.label)) return skip("project work is exempt");
+  if (hasLabel(ticket.labels, projectWorkLabel(config))) return skip("project work is exempt");
   // The label goes on after the escalation's comment, so it means "escalated";
   // and when a person put it on, they are on it.
-  if (hasLabel(ticket.labels, SLA_BREACHED_LABEL)) return skip(`already escalated (${SLA_BREACHED_LABEL})`);
+  const breached = slaBreachedLabel(config);
+  if (hasLabel(ticket.labels, breached)) return skip(`already escalated (${breached})`);
   const comments = input.comments;
   if (comments === undefined) {
     return input.commentCount === 0 ? planTriage(input, "no comments, so no acknowledgement") : planFromListing(input);
@@ -80,8 +81,8 @@ export function planSweep(input: SweepInput): SweepPlan {
 
 function planFromListing(input: SweepInput): SweepPlan {
   const { config, ticket, now } = input;
-  if (!hasLabel(ticket.labels, SUPPORT_LABEL) && isInWindow(ticket, input.triageWindow)) {
-    return { kind: "need-comments", reason: `not labelled ${SUPPORT_LABEL}: perhaps never triaged` };
+  if (!hasLabel(ticket.labels, supportLabel(config)) && isInWindow(ticket, input.triageWindow)) {
+    return { kind: "need-comments", reason: `not labelled ${supportLabel(config)}: perhaps never triaged` };
   }
   // The acknowledgement's clock starts at the creation or later and runs for
   // the level's time, so before this share of that time has passed since the
@@ -115,7 +116,7 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
     client: clientName(config, ticket),
     contact: mention(config, contact),
     implementer: record?.implementer ? `@${record.implementer}` : "",
-    urgency: level,
+    urgency: levelName(config, level),
     due: formatDue(due, hours.zone, config.language),
     function: record?.function ?? "",
     leads: config.team.leads.map((login) => `@${login}`).join(" "),
@@ -131,7 +132,7 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
       // next sweep finds the comment's marker and adds nothing twice.
       steps: [
         { changes: withComment(message("escalation", config, vars, ESCALATION_MARKER, due)), reasons: [`escalated to ${leads}: ${reason}`] },
-        { changes: withLabel(SLA_BREACHED_LABEL), reasons: [`labelled ${SLA_BREACHED_LABEL}: ${reason}`] },
+        { changes: withLabel(slaBreachedLabel(config)), reasons: [`labelled ${slaBreachedLabel(config)}: ${reason}`] },
       ],
     };
   }

@@ -27,6 +27,13 @@ export interface Ticket {
   body: string;
   author: Actor;
   labels: string[];
+  /**
+   * The descriptions of its labels that mark them as frontdesk's
+   * (`frontdesk: ...`), by label name, where the platform sent them: how
+   * frontdesk knows its own labels under a name the configuration no longer
+   * gives them (core/label-roles.ts).
+   */
+  labelDescriptions?: Readonly<Record<string, string>>;
   assignees: string[];
   state: "open" | "closed";
   isPullRequest: boolean;

@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { findCommandLines, parseCommands } from "../core/commands.js";
 import { estimateFromMinutes, estimateFromSizeLabel } from "../core/estimate.js";
+import { currentLabel, findRenames } from "../core/label-roles.js";
 import { urgencyLabel } from "../core/labels.js";
 import { whyNotATicket, whyNotATicketBeforeConfig } from "../core/not-a-ticket.js";
 import type { Trigger } from "../core/plan-project.js";
@@ -9,6 +10,7 @@ import { sameLabel } from "../core/text-match.js";
 import type { Actor, Ticket } from "../core/types.js";
 import type { Log, TicketEditor } from "./port.js";
 import { reconcileProjectStep, type ProjectStepOutcome } from "./project-step.js";
+import { CurrentLabels } from "./current-labels.js";
 import type { RepoConfig } from "./repo-config.js";
 import type { LoadBook } from "../runtime/load-book.js";
 
@@ -103,7 +105,9 @@ export async function handleChange(event: ChangeEvent, open: () => Promise<Repos
     if (!isTeamMember(config, by.login, teamMembers)) return ignored(`${by.login} is the client side: their estimate or label is no decision`);
     const triggers: Trigger[] = [];
     if (minutes > 0) triggers.push({ kind: "estimate", duration: estimateFromMinutes(config, minutes), author: by.login });
-    for (const label of event.addedLabels) {
+    // A label the configuration renamed, added under its old name (the sweep has not renamed it yet), counts as the new one.
+    const renames = findRenames(config, [event.ticket]);
+    for (const label of event.addedLabels.map((added) => currentLabel(added, renames))) {
       const isUrgency = Object.keys(config.urgency.levels).some((level) => sameLabel(urgencyLabel(config, level), label));
       if (isUrgency || estimateFromSizeLabel(config, label)) triggers.push({ kind: "label", label, authorized: true });
     }
@@ -129,8 +133,10 @@ async function withTicket(
 }
 
 /** The project step for each trigger in turn; done when any of them did something. */
-async function step(repository: RepositoryPort, config: Config, ticket: Ticket, triggers: Trigger[], teamMembers: AgencyTeamMembers): Promise<DeskOutcome> {
-  const tracker = await repository.tracker();
+async function step(repository: RepositoryPort, config: Config, event: Ticket, triggers: Trigger[], teamMembers: AgencyTeamMembers): Promise<DeskOutcome> {
+  // Labels the configuration renamed are recognised under their old names until the sweep renames them.
+  const tracker = new CurrentLabels(await repository.tracker(), config);
+  const ticket = tracker.learn(event);
   const outcomes: DeskOutcome[] = [];
   for (const trigger of triggers) {
     const outcome: ProjectStepOutcome = await reconcileProjectStep({ tracker, config, ticket, trigger, now: repository.now(), log: repository.log, teamMembers, load: repository.load });

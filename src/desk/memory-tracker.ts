@@ -1,3 +1,4 @@
+import { ownLabelDescriptions } from "../core/label-roles.js";
 import type { LabelSpec } from "../core/labels.js";
 import type { BoardAction, Changes } from "../core/plan.js";
 import { hasLabel, sameLabel } from "../core/text-match.js";
@@ -10,8 +11,9 @@ import type { BoardCapability, OpenIssue, TicketEditor } from "./port.js";
  * against it, and the workflow tests use it. Every write is recorded in
  * order, so that one can see exactly what was written, and written once; a
  * test can make any write fail to see what a failure in between leaves.
- * Boards and moving issues are there when asked for, as on the platforms
- * that have them.
+ * Boards, moving issues and renaming labels are there when asked for, as on
+ * the platforms that have them. Labels keep their descriptions, and issues
+ * are read with frontdesk's, as the platforms send them.
  */
 
 /** frontdesk's own identity: its comments are the only ones whose markers count. */
@@ -36,14 +38,14 @@ export interface MemoryIssue {
 export interface MemoryTrackerOptions {
   repo?: string;
   issues?: MemoryIssue[];
-  /** Labels the repository already has; others are created from `describe` on first use. */
-  labels?: string[];
+  /** Labels the repository already has (with a description: as frontdesk created it); others are created from `describe` on first use. */
+  labels?: (string | LabelSpec)[];
   /** When frontdesk's comments are written; tests move it on. */
   now: Date;
   /** An error to throw instead of a write, or undefined to let it through. */
   fail?: (attempt: Attempt) => Error | undefined;
-  /** The optional capabilities this tracker has (GitHub: boards; GitLab: moving issues); default none. */
-  capabilities?: { boards?: boolean; move?: boolean };
+  /** The optional capabilities this tracker has (GitHub: boards; GitLab: moving issues; both: renaming labels); default none. */
+  capabilities?: { boards?: boolean; move?: boolean; rename?: boolean };
 }
 
 export class MemoryTracker implements TicketEditor {
@@ -51,14 +53,19 @@ export class MemoryTracker implements TicketEditor {
   now: Date;
   /** Every write that went through, in order (failed ones are not here). */
   readonly writes: Write[] = [];
+  /** Labels renamed in place (`renameLabel`), in order. */
+  readonly renamed: { from: string; to: string }[] = [];
   /** Labels created because an applied change used one the repository lacked. */
   readonly createdLabels: LabelSpec[] = [];
   /** Every read, as `list`, `comments #7` or `ticket #7`, in order. */
   readonly reads: string[] = [];
   readonly boards?: BoardCapability;
   readonly moveIssue?: (number: number, target: string, labels: LabelSpec[]) => Promise<string>;
+  readonly renameLabel?: (from: string, to: LabelSpec) => Promise<boolean>;
   readonly #issues = new Map<number, { ticket: Ticket; comments: Comment[]; updatedAt?: Date }>();
   readonly #labels: string[];
+  /** Descriptions by lower-cased label name. */
+  readonly #descriptions = new Map<string, string>();
   readonly #fail: MemoryTrackerOptions["fail"];
   #attempts = 0;
   #nextCommentId = 1000;
@@ -66,7 +73,8 @@ export class MemoryTracker implements TicketEditor {
   constructor(options: MemoryTrackerOptions) {
     this.repo = options.repo ?? "acme/site";
     this.now = options.now;
-    this.#labels = [...(options.labels ?? [])];
+    this.#labels = (options.labels ?? []).map((label) => (typeof label === "string" ? label : label.name));
+    for (const label of options.labels ?? []) if (typeof label !== "string") this.#descriptions.set(label.name.toLowerCase(), label.description);
     this.#fail = options.fail;
     if (options.capabilities?.boards) {
       this.boards = { apply: async (number, actions) => this.#record({ kind: "board", number, actions: copy([...actions]) }) };
@@ -77,6 +85,7 @@ export class MemoryTracker implements TicketEditor {
         return target;
       };
     }
+    if (options.capabilities?.rename) this.renameLabel = async (from, to) => this.#rename(from, to);
     for (const issue of options.issues ?? []) {
       this.#issues.set(issue.ticket.number, { ticket: copy(issue.ticket), comments: copy(issue.comments ?? []), updatedAt: issue.updatedAt });
     }
@@ -85,6 +94,11 @@ export class MemoryTracker implements TicketEditor {
   /** The issue as it is now (a copy). */
   ticket(number: number): Ticket {
     return copy(this.#find(number).ticket);
+  }
+
+  /** The repository's labels, in the order they came (renamed ones under their new names). */
+  labels(): string[] {
+    return [...this.#labels];
   }
 
   /** The issue's comments as they are now (copies). */
@@ -118,7 +132,7 @@ export class MemoryTracker implements TicketEditor {
     this.reads.push("list");
     return [...this.#issues.values()]
       .filter((issue) => issue.ticket.state === "open")
-      .map((issue) => ({ ticket: copy(issue.ticket), commentCount: issue.comments.length, updatedAt: issue.updatedAt }));
+      .map((issue) => ({ ticket: this.#described(issue.ticket), commentCount: issue.comments.length, updatedAt: issue.updatedAt }));
   }
 
   async listComments(number: number): Promise<Comment[]> {
@@ -126,9 +140,15 @@ export class MemoryTracker implements TicketEditor {
     return this.comments(number);
   }
 
+  async readIssue(number: number): Promise<OpenIssue> {
+    this.reads.push(`issue #${number}`);
+    const issue = this.#find(number);
+    return { ticket: copy(issue.ticket), commentCount: issue.comments.length, ...(issue.updatedAt ? { updatedAt: issue.updatedAt } : {}) };
+  }
+
   async getTicket(number: number): Promise<Ticket> {
     this.reads.push(`ticket #${number}`);
-    return this.ticket(number);
+    return this.#described(this.#find(number).ticket);
   }
 
   async apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void> {
@@ -137,8 +157,10 @@ export class MemoryTracker implements TicketEditor {
     const issue = this.#find(number);
     for (const label of changes.addLabels) {
       if (!hasLabel(this.#labels, label)) {
+        const spec = describe(label);
         this.#labels.push(label);
-        this.createdLabels.push(describe(label));
+        this.#descriptions.set(label.toLowerCase(), spec.description);
+        this.createdLabels.push(spec);
       }
     }
     const { ticket } = issue;
@@ -163,6 +185,25 @@ export class MemoryTracker implements TicketEditor {
     this.writes.push(write);
   }
 
+  /** As the platforms do: in place, on every issue, open or closed; refused when `to` is another label's name. */
+  #rename(from: string, to: LabelSpec): boolean {
+    const index = this.#labels.findIndex((label) => sameLabel(label, from));
+    const taken = this.#labels.some((label) => sameLabel(label, to.name) && !sameLabel(label, from));
+    if (index < 0 || taken) return false;
+    this.renamed.push({ from, to: to.name });
+    this.#labels[index] = to.name;
+    this.#descriptions.delete(from.toLowerCase());
+    this.#descriptions.set(to.name.toLowerCase(), to.description);
+    for (const { ticket } of this.#issues.values()) ticket.labels = ticket.labels.map((label) => (sameLabel(label, from) ? to.name : label));
+    return true;
+  }
+
+  /** A copy of the ticket with the descriptions of frontdesk's labels, as a platform's listing has them. */
+  #described(ticket: Ticket): Ticket {
+    const own = ownLabelDescriptions(ticket.labels.map((name) => ({ name, description: this.#descriptions.get(name.toLowerCase()) })));
+    return own ? { ...copy(ticket), labelDescriptions: own } : copy(ticket);
+  }
+
   #record(write: Write): void {
     this.#attempt(write);
     this.writes.push(write);
@@ -173,7 +214,7 @@ export class MemoryTracker implements TicketEditor {
     if (error) throw error;
   }
 
-  #find(number: number): { ticket: Ticket; comments: Comment[] } {
+  #find(number: number): { ticket: Ticket; comments: Comment[]; updatedAt?: Date } {
     const issue = this.#issues.get(number);
     if (!issue) throw Object.assign(new Error(`issue #${number} not found`), { status: 404 });
     return issue;

@@ -21,8 +21,23 @@ export interface IssueTracker {
   /** Every open issue with labels and assignees, in as few calls as the platform allows. */
   listOpenIssues(): Promise<OpenIssue[]>;
   listComments(number: number): Promise<Comment[]>;
+  /**
+   * One issue as it is now, with its comment count: intake's fresh look when
+   * the repository's open tickets are already counted (one call, whatever
+   * the number of open issues). Without it, intake lists the open issues.
+   */
+  readIssue?(number: number): Promise<OpenIssue>;
   /** Apply a plan: missing labels are created from `describe` first; independent writes go in parallel. */
   apply(number: number, changes: Changes, describe: (label: string) => LabelSpec): Promise<void>;
+  /**
+   * Optional capability: renames one of the repository's labels in place,
+   * on every issue at once (GitHub and GitLab both can), and gives it `to`'s
+   * description. Resolves false when the platform refuses because of the
+   * names (`to` exists already, or `from` is not the repository's own label,
+   * say a GitLab group label): the desk then relabels the open tickets one
+   * by one, as it does where the capability is missing.
+   */
+  renameLabel?(from: string, to: LabelSpec): Promise<boolean>;
 }
 
 /** What commands and project work need beyond intake: a fresh look at the issue, and editing frontdesk's own record. */

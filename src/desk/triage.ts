@@ -5,6 +5,7 @@ import type { DeskOutcome, RepositoryPort } from "./events.js";
 import { reconcileIntake, type IntakeOutcome, type IntakeRequest } from "./intake.js";
 import type { TicketEditor } from "./port.js";
 import { reviewAfterTriage, type ProjectStepOutcome } from "./project-step.js";
+import { CurrentLabels } from "./current-labels.js";
 
 /** What a new or reopened issue came to: its intake, and the project-work review that followed it. */
 export interface TriageOutcome {
@@ -58,10 +59,12 @@ export async function handleOpened(event: OpenedEvent, open: () => Promise<Repos
     }
     const teamMembers = config.kind === "valid" ? await repository.teamMembers(config.config) : undefined;
     const minutes = event.estimateMinutes ?? 0;
+    // Labels the configuration renamed are recognised under their old names until the sweep renames them.
+    const current = config.kind === "valid" ? new CurrentLabels(await repository.tracker(), config.config) : undefined;
     const { intake, review } = await triageTicket({
-      tracker: await repository.tracker(),
+      tracker: current ?? (await repository.tracker()),
       config,
-      ticket,
+      ticket: current ? current.learn(ticket) : ticket,
       commentCount: event.commentCount,
       reopened: event.reopened,
       now: repository.now(),

@@ -5,7 +5,8 @@ import { configSchema } from "../../src/config/schema.js";
 describe("listKnownKeys", () => {
   it.each([
     { path: ["team"], keys: ["contacts", "functions", "bookable", "leads", "away", "capacity", "client_capacity", "on_call", "agency"] },
-    { path: ["urgency", "levels", "anything"], keys: ["label", "keywords", "respond_within", "hours"] },
+    { path: ["urgency", "levels", "anything"], keys: ["name", "label", "keywords", "respond_within", "hours"] },
+    { path: ["labels"], keys: ["support", "urgency", "function", "booked", "needs_estimate", "project_work", "sla_breached"] },
     { path: ["sla"], keys: ["remind_at"] },
     { path: ["team", "functions"], keys: undefined },
     { path: ["team", "contacts", 0], keys: undefined },
@@ -31,6 +32,7 @@ describe("listKnownKeys", () => {
       "business_hours",
       "sla",
       "messages",
+      "labels",
     ]);
   });
 });

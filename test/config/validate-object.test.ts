@@ -46,7 +46,7 @@ describe("validateConfigObject", () => {
     // Without a locator the errors keep zod's order: keys first, then the checks across keys.
     expect(result.errors.map((error) => error.message)).toEqual([
       'sla.remind_at: "lots" is not a share: write a whole percentage from 0% to 100%, for example 80%',
-      'colour: unknown key "colour"; allowed keys here are "_extends", "$schema", "client", "language", "model", "enabled", "ignore_authors", "team", "urgency", "routing", "project_work", "support_board", "business_hours", "sla", "messages"',
+      'colour: unknown key "colour"; allowed keys here are "_extends", "$schema", "client", "language", "model", "enabled", "ignore_authors", "team", "urgency", "routing", "project_work", "support_board", "business_hours", "sla", "messages", "labels"',
       'routing.default: "seo" is not a function; functions are "development"',
     ]);
   });
@@ -56,7 +56,7 @@ describe("validateConfigObject", () => {
     const result = validateConfigObject(merged);
     if (result.ok) throw new Error("expected errors");
     expect(result.errors.map((error) => error.message)).toEqual([
-      '__proto__: unknown key "__proto__"; allowed keys here are "_extends", "$schema", "client", "language", "model", "enabled", "ignore_authors", "team", "urgency", "routing", "project_work", "support_board", "business_hours", "sla", "messages"',
+      '__proto__: unknown key "__proto__"; allowed keys here are "_extends", "$schema", "client", "language", "model", "enabled", "ignore_authors", "team", "urgency", "routing", "project_work", "support_board", "business_hours", "sla", "messages", "labels"',
     ]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });

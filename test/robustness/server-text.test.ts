@@ -27,15 +27,16 @@ describe("foreign and hostile text through the server", () => {
     const gitlab = await openOnGitLab(harness, "unicode/site", GERMAN, { title: TITLE, description: "‏שלום‎ — ¿qué pasa? ß ẞ İ ſ" });
 
     const issue = github.repo.issues.get(github.number)!;
-    expect(issue.labels.map((label) => label.name)).toEqual(["support", "urgency: emergency", "function: development"]);
+    // German labels, but for the level's own label, which the file sets.
+    expect(issue.labels.map((label) => label.name)).toEqual(["Support", "urgency: emergency", "Funktion: Development"]);
     expect(issue.title).toBe(TITLE);
     const [comment] = github.repo.commentsOf(github.number);
-    expect(comment?.body).toMatch(/^Vielen Dank für Ihre Anfrage, wir haben sie erhalten\. Dringlichkeit: \*\*emergency\*\*\. Ihre Ansprechperson ist @a(lice|nn)/u);
+    expect(comment?.body).toMatch(/^Vielen Dank für Ihre Anfrage, wir haben sie erhalten\. Dringlichkeit: \*\*Notfall\*\*\. Ihre Ansprechperson ist @a(lice|nn)/u);
     expect(comment?.body).toContain("Sie hören von uns bis **Do., 26. Nov. 2026, 11:00 MEZ**.");
 
-    expect(gitlab.project.issues.get(gitlab.iid)!.labels).toEqual(["support", "urgency: emergency", "function: development"]);
+    expect(gitlab.project.issues.get(gitlab.iid)!.labels).toEqual(["Support", "urgency: emergency", "Funktion: Development"]);
     const [note] = harness.gitlab.state.notesOf(gitlab.project, gitlab.iid);
-    expect(note?.body).toContain("Dringlichkeit: **emergency**");
+    expect(note?.body).toContain("Dringlichkeit: **Notfall**");
     expect(note?.body).toContain("Sie hören von uns bis **");
   });
 

@@ -1,3 +1,4 @@
+import { ownLabelDescriptions } from "../../core/label-roles.js";
 import type { Actor, Comment, Ticket } from "../../core/types.js";
 
 /** The parts of GitHub's issue and comment objects frontdesk reads. */
@@ -11,7 +12,7 @@ export interface GitHubIssue {
   title: string;
   body?: string | null;
   user: GitHubUser | null;
-  labels?: (string | { name?: string } | null)[];
+  labels?: (string | { name?: string; description?: string | null } | null)[];
   assignees?: (GitHubUser | null)[] | null;
   state?: string;
   pull_request?: unknown;
@@ -34,6 +35,8 @@ export function toActor(user: GitHubUser | null | undefined, self?: string): Act
 }
 
 export function toTicket(repo: string, issue: GitHubIssue): Ticket {
+  // frontdesk knows its own labels by their descriptions, which GitHub sends with every issue.
+  const described = ownLabelDescriptions((issue.labels ?? []).flatMap((label) => (label && typeof label !== "string" ? [{ name: label.name ?? "", description: label.description }] : [])));
   return {
     platform: "github",
     repo,
@@ -42,6 +45,7 @@ export function toTicket(repo: string, issue: GitHubIssue): Ticket {
     body: issue.body ?? "",
     author: toActor(issue.user),
     labels: (issue.labels ?? []).map((label) => (typeof label === "string" ? label : (label?.name ?? ""))).filter(Boolean),
+    ...(described ? { labelDescriptions: described } : {}),
     assignees: (issue.assignees ?? []).flatMap((user) => (user ? [user.login] : [])),
     state: issue.state === "closed" ? "closed" : "open",
     isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,

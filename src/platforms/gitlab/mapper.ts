@@ -1,3 +1,4 @@
+import { ownLabelDescriptions } from "../../core/label-roles.js";
 import type { Actor, Comment, Ticket } from "../../core/types.js";
 import type { IssueHook, NoteHook } from "./payloads.js";
 
@@ -27,7 +28,7 @@ export interface GitLabRestIssue {
   title: string;
   description?: string | null;
   author?: GitLabUser | null;
-  labels?: (string | { name?: string; title?: string })[];
+  labels?: (string | { name?: string; title?: string; description?: string | null })[];
   assignees?: GitLabUser[] | null;
   state: string;
   created_at: string;
@@ -102,6 +103,7 @@ export function toTicketFromHook(payload: IssueHook, self?: SelfUser): Ticket {
     body: issue.description ?? "",
     author,
     labels: (payload.labels ?? []).map((label) => label.title).filter(Boolean),
+    ...described(payload.labels ?? []),
     assignees: (payload.assignees ?? []).map((user) => user.username),
     state: toState(issue.state),
     isPullRequest: false,
@@ -123,6 +125,7 @@ export function toTicketFromNoteHook(payload: NoteHook & { issue: NonNullable<No
     body: issue.description ?? "",
     author: { login: `user#${issue.author_id}`, isBot: false },
     labels: (issue.labels ?? []).map((label) => label.title).filter(Boolean),
+    ...described(issue.labels ?? []),
     assignees: [],
     state: toState(issue.state),
     isPullRequest: false,
@@ -142,11 +145,21 @@ export function toTicketFromRest(repo: string, issue: GitLabRestIssue, self?: Se
     labels: (issue.labels ?? [])
       .map((label) => (typeof label === "string" ? label : (label.name ?? label.title ?? "")))
       .filter(Boolean),
+    ...described((issue.labels ?? []).flatMap((label) => (typeof label === "string" ? [] : [{ title: label.name ?? label.title ?? "", description: label.description }]))),
     assignees: (issue.assignees ?? []).map((user) => user.username),
     state: toState(issue.state),
     isPullRequest: false,
     createdAt: parseGitLabTime(issue.created_at),
   };
+}
+
+/**
+ * frontdesk knows its own labels by their descriptions: hooks send them, and
+ * the REST listing with `with_labels_details`.
+ */
+function described(labels: readonly { title: string; description?: string | null | undefined }[]): Pick<Ticket, "labelDescriptions"> {
+  const own = ownLabelDescriptions(labels.map((label) => ({ name: label.title, description: label.description })));
+  return own ? { labelDescriptions: own } : {};
 }
 
 /** A note as a comment; the token user's notes count as the bot's, so the marker is found. */

@@ -20,7 +20,8 @@ const project = z.object({
   web_url: z.string().optional(),
 });
 
-const label = z.object({ title: z.string() });
+/** The description tells frontdesk's own labels (`frontdesk: ...`) under any name. */
+const label = z.object({ title: z.string(), description: z.string().nullish() });
 
 /** An `Issue Hook` (also `Confidential Issue Hook`; `work_item` on newer instances). */
 export const issueHookSchema = z.object({

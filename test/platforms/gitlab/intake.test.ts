@@ -44,7 +44,7 @@ function gitlab() {
 }
 
 const issuesPath = `/projects/${PROJECT_ID}/issues`;
-const listQuery = { state: "opened", scope: "all", per_page: 100 };
+const listQuery = { state: "opened", scope: "all", per_page: 100, with_labels_details: true };
 
 /** Other open tickets: alice 1, ann 0; bob 2, carol 1 (as in the GitHub scenario). */
 const OTHER_TICKETS = [
@@ -98,7 +98,7 @@ describe("GitLab intake", () => {
     expect(bodies.edit).toEqual({ add_labels: TRIAGED_LABELS.join(","), assignee_ids: [IDS.ann, IDS.carol] });
     expect(labels).toEqual([
       { name: "urgency: emergency", color: "#b60205", description: "frontdesk: urgency level emergency" },
-      { name: "function: development", color: "#bfdadc", description: "frontdesk: the skill this ticket needs" },
+      { name: "function: development", color: "#bfdadc", description: "frontdesk: the skill this ticket needs (development)" },
     ]);
     const note = bodies.note.body as string;
     expect(Object.keys(bodies.note)).toEqual(["body"]);
