@@ -33,13 +33,21 @@ export function serverEnv(host: string, appKey: string): Record<string, string> 
 
 export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
   const fake = new FakeGitHub({ latencyMs });
+  // spec-example.yml's support board, with the fields frontdesk fills, and its project board.
+  fake.projects.addBoard("acme-agency", 6, [
+    { id: "F_status", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-todo", name: "Todo" }] },
+    { id: "F_urgency", name: "Urgency", dataType: "SINGLE_SELECT", options: [{ id: "u-e", name: "emergency" }, { id: "u-t", name: "task" }] },
+    { id: "F_due", name: "Due", dataType: "DATE" },
+    { id: "F_client", name: "Client", dataType: "TEXT" },
+  ]);
+  fake.projects.addBoard("acme-agency", 7, [{ id: "F_status7", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-backlog", name: "Backlog" }] }]);
   for (const repo of repos) fake.addRepo(repo.name, repo.installation, CONFIG);
   fake.addRepo(WARM_UP.name, WARM_UP.installation, CONFIG);
   const host = await fake.start();
   const appKey = createAppKey();
   const server = await startFrontdesk(serverEnv(host, appKey));
   // One ticket in a repository of its own, so that the server has loaded its
-  // code (tsx compiles modules on first use) before anything is measured;
+  // code (V8 compiles and optimises on first use) before anything is measured;
   // the measured repositories' configuration and labels are still cold.
   const warm = openTicket(fake, WARM_UP.name, WARM_UP.installation, "Warm-up: the logo is blurry");
   await deliverGitHub(server.url, SECRET, "issues", warm.id, warm.payload);
@@ -201,7 +209,7 @@ export const BURST_COMMANDS = [
 type Ticket = ReturnType<typeof openTicket>;
 
 /** A comment with a command on a ticket, written in the fake, and the issue_comment delivery GitHub sends for it. */
-function commandOn(fake: FakeGitHub, ticket: Ticket, command: (typeof BURST_COMMANDS)[number]) {
+export function commandOn(fake: FakeGitHub, ticket: Ticket, command: (typeof BURST_COMMANDS)[number]) {
   const comment = fake.repo(ticket.repo).addUserComment(ticket.number, command.author, command.body);
   const payload = commentPayload({
     issue: { number: ticket.number, title: ticket.payload.issue.title },
@@ -216,7 +224,7 @@ function commandOn(fake: FakeGitHub, ticket: Ticket, command: (typeof BURST_COMM
 }
 
 /** Whether the command had its effect, exactly once: the urgency changed, or one reply answers it. */
-function commandDone(fake: FakeGitHub, sent: ReturnType<typeof commandOn>): boolean {
+export function commandDone(fake: FakeGitHub, sent: ReturnType<typeof commandOn>): boolean {
   const repo = fake.repo(sent.ticket.repo);
   const replies = repo.commentsOf(sent.ticket.number).filter((comment) => replyTarget(comment.body) === sent.commentId);
   if (sent.command.outcome !== "carried out") return replies.length === 1;

@@ -44,7 +44,7 @@ export async function setUpGitLab(latencyMs: number, paths: string[], limits?: F
   const env = gitLabServerEnv(url);
   const server = await startFrontdesk(env);
   // One ticket in a project of its own, so that the server has loaded its code
-  // (tsx compiles modules on first use) before anything is measured; the
+  // (V8 compiles and optimises on first use) before anything is measured; the
   // measured projects' configuration and labels are still cold.
   const warm = openGitLabTicket(fake, warmUp, "Warm-up: the logo is blurry");
   await deliverGitLab(server.url, warm);

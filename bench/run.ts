@@ -4,10 +4,12 @@ import { runFlood, runGitLabFlood } from "./flood.js";
 import { runBurst, runQuiet, runThroughput } from "./github.js";
 import { runGitLabFaults } from "./gitlab-faults.js";
 import { runGitLabBurst, runGitLabQuiet, runGitLabThroughput } from "./gitlab.js";
+import { runReplicas } from "./replicas.js";
 import { runStartup } from "./startup.js";
+import { runSweepCost } from "./sweep-cost.js";
 
 /**
- * npm run bench [-- startup|quiet|burst|throughput|faults|flood|gitlab-quiet|gitlab-burst|gitlab-throughput|gitlab-faults|gitlab-flood ...]:
+ * npm run bench [-- startup|quiet|burst|throughput|faults|flood|gitlab-quiet|gitlab-burst|gitlab-throughput|gitlab-faults|gitlab-flood|replicas|sweep-cost ...]:
  * starts the real server (compiled, as npm start runs it) against local fakes
  * and prints what it measured. Everything stays on 127.0.0.1 and every loop
  * is bounded.
@@ -28,3 +30,9 @@ if (wants("gitlab-throughput")) report(await runGitLabThroughput(3000));
 if (wants("gitlab-burst")) report(await runGitLabBurst(50, 150));
 if (wants("gitlab-faults")) report(await runGitLabFaults(60));
 if (wants("gitlab-flood")) report(await runGitLabFlood(50, 20_000));
+if (wants("replicas")) {
+  // Beside the single process's burst (run here when it was not asked for).
+  if (!wants("burst")) report(await runBurst(50, 150));
+  report(await runReplicas(50, 150));
+}
+if (wants("sweep-cost")) report(await runSweepCost(50, 3_000, 200));

@@ -3,22 +3,28 @@ import type { Logger } from "pino";
 import { readTenancyPolicy } from "./config/tenancy.js";
 import type { Log } from "./desk/port.js";
 import type { AppIdentity } from "./platforms/github/identity.js";
-import { createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
+import { checkGitHubSettings, createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
 import { createGitHubSweep } from "./platforms/github/sweep.js";
 import { createGitLabClient } from "./platforms/gitlab/client.js";
 import { ConfigDependents } from "./platforms/gitlab/config-dependents.js";
 import { createGitLabHandlerFromEnv, GITLAB_VARIABLES, isGitLabConfigured } from "./platforms/gitlab/middleware.js";
 import { readGitLabProjects } from "./platforms/gitlab/seen-projects.js";
-import { DEFAULT_GITLAB_URL, normalizeGitLabUrl } from "./platforms/gitlab/settings.js";
+import { DEFAULT_GITLAB_URL, GitLabSettingsError, normalizeGitLabUrl, readGitLabSettings } from "./platforms/gitlab/settings.js";
 import { createGitLabSweep } from "./platforms/gitlab/sweep.js";
 import { UserDirectory } from "./platforms/gitlab/users.js";
 import { createSweepRunnerFromEnv, type Sweep, type SweepRunner } from "./desk/sweep-runner.js";
-import { BackgroundWork, type BackgroundOptions } from "./runtime/background.js";
+import { BackgroundWork, type BackgroundOptions, type UnfinishedWork } from "./runtime/background.js";
 import { KeyedLock } from "./runtime/keyed-lock.js";
-import { GITHUB_LIMITS } from "./runtime/limits.js";
+import { GITHUB_LIMITS, GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "./runtime/limits.js";
 import { createLog, logBackgroundFailure } from "./runtime/log.js";
+import { LogContext } from "./runtime/log-context.js";
 import { Pacer } from "./runtime/pacer.js";
+import { LoadBook } from "./runtime/load-book.js";
 import { RepoCache } from "./runtime/repo-cache.js";
+import { readServerSettings, SettingsError } from "./runtime/settings.js";
+import { readRedisUrl } from "./runtime/redis-url.js";
+import { createProcessState, createSharedState, type SharedState } from "./runtime/shared-state.js";
+import { SweepIntervalError } from "./runtime/sweep-interval.js";
 import { createServer, type RequestHandler } from "./server.js";
 
 /**
@@ -32,7 +38,11 @@ import { createServer, type RequestHandler } from "./server.js";
 export interface FrontdeskOverrides {
   /** The clock of the workflows and the sweep; default: the system's. */
   now?: () => Date;
-  /** The root logger, Probot's too; default: JSON lines on stdout at LOG_LEVEL (default info). */
+  /**
+   * The root logger, Probot's too; default: frontdesk's on stdout at LOG_LEVEL
+   * (default info) in LOG_FORMAT (json, or pretty on a terminal), with the
+   * running delivery's fields on every line.
+   */
   log?: Logger;
   /**
    * The delivery queue's options; `false`: no queue, each delivery is worked on
@@ -60,6 +70,12 @@ export interface Frontdesk {
   listen(port: number, host?: string): Promise<number>;
   /** Stops the sweep and the server; resolves when the server has closed. */
   close(): Promise<void>;
+  /**
+   * A shutdown without loss: stops taking deliveries (503, /healthz says
+   * draining) and starting sweeps, waits up to `timeoutMs` for the work
+   * already accepted, closes the server; resolves with what was not finished.
+   */
+  shutdown(timeoutMs: number): Promise<UnfinishedWork[]>;
 }
 
 /**
@@ -69,37 +85,48 @@ export interface Frontdesk {
  * sweep runner for both, and the HTTP server. A platform left out is named
  * in a warning with the variables it needs.
  *
- * @throws SweepIntervalError for a bad SWEEP_INTERVAL, GitLabSettingsError for a bad GitLab variable.
+ * @throws a configuration error ({@link isConfigurationError}) naming the first variable with a bad value.
  */
 export async function createFrontdesk(env: NodeJS.ProcessEnv, overrides: FrontdeskOverrides = {}): Promise<Frontdesk> {
   const now = overrides.now ?? (() => new Date());
-  // One stream for frontdesk and Probot (its lines say name "probot"); no client text, no secrets.
-  const rootLog = overrides.log ?? createLog({ level: env.LOG_LEVEL ?? "info" });
-  const log = rootLog.child({ name: "frontdesk" });
-  const background = new BackgroundWork(logBackgroundFailure(log), overrides.queue || {});
-  const queue = overrides.queue === false ? undefined : background;
-  const sweeps = createSweepRunnerFromEnv(env, log, now);
-  const handlers: RequestHandler[] = [];
+  const settings = readServerSettings(env, process.stdout.isTTY === true);
   const platforms = { github: isGitHubConfigured(env), gitlab: isGitLabConfigured(env) };
+  // Every variable checked before anything is logged or built: a bad one is the only line.
+  if (platforms.github) checkGitHubSettings(env);
+  if (platforms.gitlab) readGitLabSettings(env);
+  readRedisUrl(env);
+  // One stream for frontdesk and Probot (its lines say name "probot"); no client text, no secrets.
+  const context = new LogContext();
+  const rootLog = overrides.log ?? createLog({ level: settings.logLevel, format: settings.logFormat, context });
+  const log = rootLog.child({ name: "frontdesk" });
+  const background = new BackgroundWork(logBackgroundFailure(log), { context, ...(overrides.queue || {}) });
+  const queue = overrides.queue === false ? undefined : background;
+  // Without REDIS_URL, in this process as always; with it, in Redis, where the replicas share it (runtime/shared-state.ts).
+  const shared = await createSharedState(env, log, { background });
+  if (shared.where === "redis") log.info("REDIS_URL is set: deliveries, locks, pacing, the sweep and what it keeps are shared through Redis");
+  const sweeps = createSweepRunnerFromEnv(env, log, now, shared.sweepLease);
+  const handlers: RequestHandler[] = [];
 
   if (platforms.github) {
-    const { probot, deps } = createGitHubSide(env, rootLog, now, overrides.identity);
-    const options = { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined, background: queue };
+    const { probot, deps } = createGitHubSide(env, rootLog, now, shared, overrides.identity);
+    const options = { secret: env.WEBHOOK_SECRET ?? "", path: env.WEBHOOK_PATH || undefined, background: queue, ...(queue && shared.queue ? { queue: shared.queue } : {}) };
     handlers.push(await createGitHubHandler(probot, deps, options));
     sweeps.add(createGitHubSweep({ probot, ...deps }));
   } else {
     log.warn(`GitHub is not served: set ${GITHUB_VARIABLES.join(", ")} (and GHE_HOST for GitHub Enterprise Server)`);
   }
   if (platforms.gitlab) {
-    handlers.push(createGitLabHandlerFromEnv(env, { log, now, background: queue, sweeps }));
+    handlers.push(createGitLabHandlerFromEnv(env, { log, now, background: queue, sweeps, shared: queue ? shared : { ...shared, queue: undefined } }));
   } else {
     log.warn(`GitLab is not served: set ${GITLAB_VARIABLES.join(" and ")} (and GITLAB_URL when self-managed)`);
   }
 
+  let draining = false;
   const server = createServer({
     handlers,
     platforms,
     pending: () => background.pending,
+    draining: () => draining,
     onError: (error) => log.error({ err: error }, "request failed"),
   });
   return {
@@ -109,12 +136,39 @@ export async function createFrontdesk(env: NodeJS.ProcessEnv, overrides: Frontde
     background,
     sweeps,
     log,
-    listen: (port, host) => listen(server, port, host, log).then((bound) => (sweeps.start(), bound)),
+    listen: (port, host) => listen(server, port, host, log).then((bound) => (shared.start(), sweeps.start(), bound)),
     close: () => {
       sweeps.stop();
-      return closeServer(server);
+      return closeServer(server).finally(() => shared.close());
+    },
+    shutdown: async (timeoutMs) => {
+      draining = true;
+      sweeps.stop();
+      shared.stopTaking();
+      log.info({ pending: background.pending, timeoutMs }, "shutting down: finishing the deliveries accepted, taking no new ones");
+      const finished = await idleWithin(background, timeoutMs);
+      const unfinished = finished ? [] : background.unfinished();
+      await closeServer(server);
+      // With REDIS_URL, what was not finished stays queued: another replica takes it up.
+      await shared.close();
+      return unfinished;
     },
   };
+}
+
+/** Variables frontdesk cannot start with: the message is one line for the operator, no stack trace needed. */
+export function isConfigurationError(error: unknown): error is Error {
+  return error instanceof SettingsError || error instanceof SweepIntervalError || error instanceof GitLabSettingsError;
+}
+
+async function idleWithin(background: BackgroundWork, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([background.idle().then(() => true as const), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What `frontdesk sweep` needs: where to log, and where Probot logs (stderr there, not stdout). */
@@ -123,45 +177,59 @@ export interface SweepsOptions {
   /** Called only when GitHub is swept. */
   probotLog: () => Logger;
   now?: () => Date;
+  /** Locks, pacing and what sweeps keep: with REDIS_URL the replicas' (default: this process's). */
+  shared?: SharedState;
 }
 
 /**
  * The sweeps the environment configures, without a server, for `frontdesk
  * sweep`: GitHub with APP_ID and PRIVATE_KEY (no webhook secret needed),
- * GitLab with GITLAB_TOKEN and the projects in GITLAB_PROJECTS (without
- * webhooks there is no other way to learn them). Clients, pacing, caches and
+ * GitLab with GITLAB_TOKEN: every project the token's user is a member of,
+ * or only those in GITLAB_PROJECTS when it is set. Clients, pacing, caches and
  * tenancy policy are built as the server builds them.
  */
 export function createSweeps(env: NodeJS.ProcessEnv, options: SweepsOptions): Sweep[] {
   const now = options.now ?? (() => new Date());
+  const shared = options.shared ?? createProcessState();
   const sweeps: Sweep[] = [];
   if (env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)) {
-    const { probot, deps } = createGitHubSide(env, options.probotLog(), now);
+    const { probot, deps } = createGitHubSide(env, options.probotLog(), now, shared);
     sweeps.push(createGitHubSweep({ probot, ...deps }));
   }
   const paths = readGitLabProjects(env);
-  if (env.GITLAB_TOKEN && paths.length > 0) {
-    const client = createGitLabClient({ url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token: env.GITLAB_TOKEN, log: options.log });
+  if (env.GITLAB_TOKEN) {
+    const pacers = { requests: shared.pacing("gitlab-requests", GITLAB_REQUEST_LIMITS), notes: shared.pacing("gitlab-notes", GITLAB_NOTE_LIMITS) };
+    const client = createGitLabClient({ url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token: env.GITLAB_TOKEN, log: options.log, pacers });
     const app = {
       client,
       cache: new RepoCache(),
-      locks: new KeyedLock(),
+      locks: shared.locks,
       users: new UserDirectory(client.users),
       dependents: new ConfigDependents(),
       now,
       policy: readTenancyPolicy(env),
+      load: shared.loadBook("gitlab"),
+      broadcast: shared.broadcast,
     };
-    sweeps.push(createGitLabSweep({ app, paths }));
-  } else if (env.GITLAB_TOKEN) {
-    options.log.warn("GitLab is not swept: frontdesk sweep knows GitLab projects only from GITLAB_PROJECTS");
+    sweeps.push(createGitLabSweep({ app, paths, kept: shared.kept }));
   }
   return sweeps;
 }
 
 /** Probot with frontdesk's pacing per installation, and what the webhooks and the sweep share. */
-function createGitHubSide(env: NodeJS.ProcessEnv, probotLog: Logger, now: () => Date, identity?: AppIdentity) {
-  const probot = createGitHubProbot(env, new Pacer(GITHUB_LIMITS), probotLog);
-  const deps = { cache: new RepoCache(), locks: new KeyedLock(), projects: new RepoCache(), now, policy: readTenancyPolicy(env), identity };
+function createGitHubSide(env: NodeJS.ProcessEnv, probotLog: Logger, now: () => Date, shared: SharedState, identity?: AppIdentity) {
+  const probot = createGitHubProbot(env, shared.pacing("github", GITHUB_LIMITS), probotLog);
+  const deps = {
+    cache: new RepoCache(),
+    locks: shared.locks,
+    projects: new RepoCache(),
+    now,
+    policy: readTenancyPolicy(env),
+    identity,
+    load: shared.loadBook("github"),
+    kept: shared.kept,
+    broadcast: shared.broadcast,
+  };
   return { probot, deps };
 }
 
@@ -180,5 +248,10 @@ function listen(server: Server, port: number, host: string | undefined, log: Log
 
 function closeServer(server: Server): Promise<void> {
   if (!server.listening) return Promise.resolve();
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  // Keep-alive connections with no request in flight would hold the close up until they time out;
+  // a request still arriving a second later (a slow client) is cut off.
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 1_000).unref();
+  return closed;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFrontdesk, createSweeps, isConfigurationError, type Frontdesk } from "../src/frontdesk.js";
@@ -149,5 +149,6 @@ describe("the GitHub App's variables", () => {
       const frontdesk = await createFrontdesk({ ...base, ...key, SWEEP_INTERVAL: "off" }, { log: createLog({ level: "silent" }), identity: { login: () => Promise.resolve("frontdesk[bot]") } });
       expect(frontdesk.platforms.github).toBe(true);
     }
+    rmSync(file, { force: true });
   });
 });

@@ -4,6 +4,8 @@ import type { Log } from "../desk/port.js";
 import { SweepRunner, type Sweep } from "../desk/sweep-runner.js";
 import { formatSummary } from "../desk/sweep-summary.js";
 import { createLog } from "../runtime/log.js";
+import { RedisSettingsError } from "../runtime/redis-url.js";
+import { createSharedState, type SharedState } from "../runtime/shared-state.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 
 /**
@@ -20,6 +22,8 @@ const USAGE = [
   "",
   "GitHub: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH), GHE_HOST for GitHub Enterprise Server.",
   "GitLab: GITLAB_TOKEN and GITLAB_URL; every project the token's user is a member of, or only those in GITLAB_PROJECTS (comma-separated project paths).",
+  "REDIS_URL: the Redis the servers share; then one sweep runs at a time across them and this command, and what",
+  "the last sweep learned is reused (a sweep where nothing changed costs almost no API calls).",
   "",
 ].join("\n");
 
@@ -27,7 +31,7 @@ const USAGE = [
 export interface SweepCommandOptions {
   env: NodeJS.ProcessEnv;
   /** Builds the platforms' sweeps from the environment; tests replace it. */
-  createSweeps?: (env: NodeJS.ProcessEnv, log: Log) => Sweep[];
+  createSweeps?: (env: NodeJS.ProcessEnv, log: Log, shared: SharedState) => Sweep[];
 }
 
 /** Runs `frontdesk sweep`: exit 0 when all went well, 1 after errors or a rate limit, 2 when nothing is configured. */
@@ -42,24 +46,41 @@ export async function runSweep(args: readonly string[], io: CliIo, options: Swee
     return EXIT_USAGE;
   }
   const log = createCliLog(io, args.includes("--verbose"));
-  const sweeps = (options.createSweeps ?? createSweepsFromEnv)(options.env, log);
-  if (sweeps.length === 0) {
-    io.stderr("frontdesk sweep: nothing to sweep: set APP_ID and PRIVATE_KEY for GitHub, or GITLAB_TOKEN for GitLab\n");
+  let shared: SharedState;
+  try {
+    shared = await createSharedState(options.env, log);
+  } catch (error) {
+    if (!(error instanceof RedisSettingsError)) throw error;
+    io.stderr(`frontdesk sweep: ${error.message}\n`);
     return EXIT_USAGE;
   }
-  const runner = new SweepRunner({ log, now: () => io.now(), intervalMs: 0 });
-  for (const sweep of sweeps) runner.add(sweep);
-  const summary = await runner.run();
-  if (!summary) return EXIT_INVALID;
-  io.stdout(`${formatSummary(summary)}\n`);
-  return summary.errors > 0 || summary.rateLimited ? EXIT_INVALID : EXIT_OK;
+  try {
+    const sweeps = (options.createSweeps ?? createSweepsFromEnv)(options.env, log, shared);
+    if (sweeps.length === 0) {
+      io.stderr("frontdesk sweep: nothing to sweep: set APP_ID and PRIVATE_KEY for GitHub, or GITLAB_TOKEN for GitLab\n");
+      return EXIT_USAGE;
+    }
+    // With REDIS_URL, the servers' lease: one sweep at a time, theirs or this one.
+    const runner = new SweepRunner({ log, now: () => io.now(), intervalMs: 0, ...(shared.sweepLease ? { lease: shared.sweepLease } : {}) });
+    for (const sweep of sweeps) runner.add(sweep);
+    const summary = await runner.run();
+    if (!summary) {
+      // Not an error for cron: the sweep that runs does this one's work.
+      io.stdout("sweep skipped: another sweep (a server's or frontdesk sweep) is running\n");
+      return EXIT_OK;
+    }
+    io.stdout(`${formatSummary(summary)}\n`);
+    return summary.errors > 0 || summary.rateLimited ? EXIT_INVALID : EXIT_OK;
+  } finally {
+    await shared.close();
+  }
 }
 
 /** The sweeps the environment configures, built by createFrontdesk's code as the server builds its clients. */
-export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log): Sweep[] {
+export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log, shared?: SharedState): Sweep[] {
   // Probot's lines go to stderr with the CLI's warnings, through frontdesk's serializer; below warn they would bury the summary.
   const probotLog = () => createLog({ level: env.LOG_LEVEL || "warn" }, pino.destination(2));
-  return createSweeps(env, { log, probotLog });
+  return createSweeps(env, { log, probotLog, ...(shared ? { shared } : {}) });
 }
 
 /** Warnings and errors to stderr, one line each; with --verbose, what each ticket got too. */

@@ -1,5 +1,5 @@
 import { execute } from "./execute.js";
-import { describeLabel, SUPPORT_LABEL } from "../core/labels.js";
+import { describeLabel, projectWorkLabel, supportLabel } from "../core/labels.js";
 import { classifyUrgency } from "../core/classify.js";
 import { countOpenTickets } from "../core/open-tickets.js";
 import { emptyChanges } from "../core/plan.js";
@@ -35,8 +35,9 @@ export type IntakeOutcome = IntakeResult | { kind: "invalid-config" } | { kind: 
 
 /**
  * Brings one issue to its triaged state: reads the open issues once (fresh
- * labels, assignees and everyone's open tickets in one listing), reads the
- * comments only when there are any, plans, and applies the difference.
+ * labels, assignees and everyone's open tickets in one listing), or, when
+ * the repository's open tickets are counted already, the issue alone; reads
+ * the comments only when there are any, plans, and applies the difference.
  */
 export async function reconcileIntake(request: IntakeRequest): Promise<IntakeOutcome> {
   const { tracker, config, log } = request;
@@ -58,15 +59,19 @@ export async function reconcileIntake(request: IntakeRequest): Promise<IntakeOut
 
 async function triage(request: IntakeRequest, config: Config): Promise<IntakeOutcome> {
   const { tracker, log } = request;
-  const open = await tracker.listOpenIssues();
+  // Counted already (the sweep and every intake keep each repository's counts): this issue alone,
+  // one call however many issues are open. Never counted: the listing counts them, and is kept.
+  const kept = tracker.readIssue ? request.load?.countsOf(tracker.repo) : undefined;
+  const open = kept ? [await tracker.readIssue!(request.ticket.number)] : await tracker.listOpenIssues();
   const fresh = open.find((issue) => issue.ticket.number === request.ticket.number);
   const ticket = fresh?.ticket ?? request.ticket;
   const commentCount = fresh?.commentCount ?? request.commentCount;
   const comments = commentCount > 0 ? await tracker.listComments(ticket.number) : [];
-  const openTickets = countOpenTickets(
+  const openTickets = kept ?? countOpenTickets(
     open.map((issue) => issue.ticket),
     ticket.number,
-    config.project_work.label,
+    projectWorkLabel(config),
+    supportLabel(config),
   );
   const result = planIntake({
     config,
@@ -87,7 +92,7 @@ async function triage(request: IntakeRequest, config: Config): Promise<IntakeOut
   const priority = isMostUrgent(config, urgency.value) ? "urgent" : currentPriority();
   await withPriority(priority, () => execute(tracker, ticket, result, (label) => describeLabel(config, label), log));
   // What the listing showed, and this ticket with its assignees now: the next ticket anywhere sees it.
-  request.load?.record(tracker.repo, openTickets);
+  if (!kept) request.load?.record(tracker.repo, openTickets);
   for (const login of new Set([...ticket.assignees, ...result.changes.assign])) request.load?.adjust(tracker.repo, login, 1);
   log.info(
     { repo: tracker.repo, issue: ticket.number, urgency: urgency.value, contact, implementer, due: due.toISOString(), reasons: result.reasons },
@@ -104,9 +109,9 @@ const KEEP_REASON = "the configuration is invalid: labelled support only, so tha
 
 /** With a broken configuration no ticket is lost: it gets the support label and nothing else. */
 async function keepTicket(tracker: IssueTracker, ticket: Ticket, log: Log): Promise<void> {
-  if (hasLabel(ticket.labels, SUPPORT_LABEL)) return;
+  if (hasLabel(ticket.labels, supportLabel(undefined))) return;
   const changes = emptyChanges();
-  changes.addLabels.push(SUPPORT_LABEL);
+  changes.addLabels.push(supportLabel(undefined));
   await execute(tracker, ticket, { changes, reasons: [KEEP_REASON] }, (label) => describeLabel(undefined, label), log);
   log.warn({ repo: tracker.repo, issue: ticket.number }, "configuration invalid: labelled support only");
 }

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { whyNotATicket } from "../core/not-a-ticket.js";
-import { describeLabel } from "../core/labels.js";
+import { describeLabel, projectWorkLabel, supportLabel } from "../core/labels.js";
 import { countOpenTickets } from "../core/open-tickets.js";
 import { planProjectStep, type ProjectResult, type Trigger } from "../core/plan-project.js";
 import { compareWithThreshold, findEstimate } from "../core/estimate.js";
@@ -58,8 +58,9 @@ export async function resolveProjectStep(
   if (result.kind === "need-open-tickets") {
     const open = await tracker.listOpenIssues();
     ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
-    const counts = countOpenTickets(open.map((issue) => issue.ticket), number, config.project_work.label);
-    input.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, config.project_work.label));
+    const labels = [projectWorkLabel(config), supportLabel(config)] as const;
+    const counts = countOpenTickets(open.map((issue) => issue.ticket), number, ...labels);
+    input.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, ...labels));
     result = plan(counts);
   }
   return { ticket, comments, result };

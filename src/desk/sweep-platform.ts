@@ -1,4 +1,5 @@
 import type { Log } from "./port.js";
+import { currentHold } from "../runtime/lock.js";
 import { isRateLimitError } from "./sweep-errors.js";
 import { sweepRepository, type RepoSweep } from "./sweep-repo.js";
 import type { Sweep } from "./sweep-runner.js";
@@ -44,6 +45,12 @@ async function sweepTargets(source: SweepSource, now: Date, log: Log): Promise<S
   try {
     for await (const target of source.targets(log)) {
       const where = "failed" in target ? target.failed : target.name;
+      if (currentHold()?.signal.aborted) {
+        // Another sweep may have the lease now: what is left is its to do.
+        total.errors++;
+        log.warn({ where }, "sweep stopped: its lease was lost (Redis slow or unreachable); the next sweep carries on");
+        return total;
+      }
       try {
         if ("failed" in target) throw target.error;
         const repository = await target.open(now, log);

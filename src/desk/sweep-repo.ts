@@ -1,6 +1,6 @@
 import { execute } from "./execute.js";
 import type { Config } from "../config/schema.js";
-import { describeLabel, SUPPORT_LABEL } from "../core/labels.js";
+import { describeLabel, projectWorkLabel, supportLabel } from "../core/labels.js";
 import { findOwnComment } from "../core/marker.js";
 import { whyNotATicketBeforeConfig } from "../core/not-a-ticket.js";
 import { ACK_MARKER } from "../core/plan-intake.js";
@@ -15,6 +15,8 @@ import type { LoadBook } from "../runtime/load-book.js";
 import { isRateLimitError } from "./sweep-errors.js";
 import { createSummary, type SweepSummary } from "./sweep-summary.js";
 import { SweepTracker } from "./sweep-tracker.js";
+import { CurrentLabels } from "./current-labels.js";
+import { renameOldLabels } from "./rename-labels.js";
 
 /** Untriaged issues older than this predate the desk (or its configuration): the sweep leaves them be. */
 export const TRIAGE_LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
@@ -30,6 +32,11 @@ export function triageWindowAt(now: Date): TriageWindow {
 export interface RepoSweep {
   tracker: IssueTracker;
   config: RepoConfig;
+  /**
+   * The open issues, from what earlier sweeps kept and what changed since
+   * (desk/kept-listing.ts); without it, the tracker lists them all.
+   */
+  listOpen?(): Promise<OpenIssue[]>;
   /** Comments of the tickets that need them, in as few calls as the platform allows (missing numbers: none). */
   readComments(tickets: readonly OpenIssue[]): Promise<Map<number, SweepComment[]>>;
   /** Runs `task` in the issue's lock, the one webhooks for that issue take. */
@@ -59,19 +66,24 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
   const { config } = request;
   if (config.kind === "missing") return summary;
   summary.repos = 1;
-  const open = await request.tracker.listOpenIssues();
-  const tracker = new SweepTracker(request.tracker, open);
+  const listed = await (request.listOpen ? request.listOpen() : request.tracker.listOpenIssues());
   const window = triageWindowAt(request.now);
   if (config.kind === "invalid") {
+    const tracker = new SweepTracker(request.tracker, listed);
     // As at intake: with a broken configuration a new ticket is at least labelled support.
-    const unlabelled = open.filter((issue) => needsKeeping(issue, window));
+    const unlabelled = listed.filter((issue) => needsKeeping(issue, window));
     for (const issue of unlabelled) {
       await guard(request, issue, summary, () => triage(request, tracker, issue, summary));
     }
     return summary;
   }
+  // Labels the configuration renamed get their new names first; any the sweep could not rename are still recognised.
+  await renameOldLabels({ tracker: request.tracker, config: config.config, open: listed, lock: request.lock, log: request.log });
+  const current = new CurrentLabels(request.tracker, config.config, listed.map((issue) => issue.ticket));
+  const open = listed.map((issue) => ({ ...issue, ticket: current.learn(issue.ticket) }));
+  const tracker = new SweepTracker(current, open);
   // The listing the sweep makes anyway is each person's load here, for assignment in every other repository.
-  request.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, config.config.project_work.label));
+  request.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, projectWorkLabel(config.config), supportLabel(config.config)));
   const plans = await planAll(request, config.config, open, window);
   for (const [issue, plan] of plans) {
     if (plan.kind === "skip" || plan.kind === "need-comments") {
@@ -80,10 +92,20 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
     }
     await guard(request, issue, summary, async () => {
       if (plan.kind === "triage") return triage(request, tracker, issue, summary);
-      await request.lock(issue.ticket.number, async () => {
+      const acted = await request.lock(issue.ticket.number, async () => {
+        // Planned from comments read before the lock: read again, so that what another sweep or replica
+        // wrote meanwhile (a reminder, an escalation, the team's answer) is not written over or twice.
+        const comments = await request.tracker.listComments(issue.ticket.number);
+        const again = planSweep({ config: config.config, ticket: issue.ticket, commentCount: comments.length, comments, now: request.now, triageWindow: window, teamMembers: request.teamMembers });
+        if (again.kind !== plan.kind) return false;
         // One plan a step: the escalation's comment before its label (a failure in between adds nothing twice).
-        for (const step of plan.steps) await execute(tracker, issue.ticket, step, (label) => describeLabel(config.config, label), request.log);
+        for (const step of again.steps) await execute(tracker, issue.ticket, step, (label) => describeLabel(config.config, label), request.log);
+        return true;
       });
+      if (!acted) {
+        request.log.debug({ repo: tracker.repo, issue: issue.ticket.number }, "sweep: done meanwhile by someone else");
+        return;
+      }
       if (plan.kind === "remind") summary.reminders++;
       else summary.escalations++;
       const reasons = plan.steps.flatMap((step) => step.reasons);
@@ -136,7 +158,7 @@ function needsKeeping(issue: OpenIssue, window: TriageWindow): boolean {
   const created = issue.ticket.createdAt.getTime();
   return (
     whyNotATicketBeforeConfig(issue.ticket) === undefined &&
-    !hasLabel(issue.ticket.labels, SUPPORT_LABEL) &&
+    !hasLabel(issue.ticket.labels, supportLabel(undefined)) &&
     created >= window.from.getTime() &&
     created < window.to.getTime()
   );

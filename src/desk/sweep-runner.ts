@@ -1,4 +1,5 @@
 import type { Log } from "./port.js";
+import { withHold, type Lease } from "../runtime/lock.js";
 import { withPriority } from "../runtime/priority.js";
 import { parseSweepInterval } from "../runtime/sweep-interval.js";
 import { addSummary, createSummary, formatSummary, type SweepSummary } from "./sweep-summary.js";
@@ -33,6 +34,12 @@ export interface SweepRunnerOptions {
    */
   startupDelayMs?: number;
   timers?: SweepTimers;
+  /**
+   * One sweep at a time beyond this process: with REDIS_URL a Redis lease
+   * that every replica and `frontdesk sweep` take; a sweep that finds it held
+   * is skipped. What the sweep keeps is written with the lease's fencing token.
+   */
+  lease?: Lease;
 }
 
 const SYSTEM_TIMERS: SweepTimers = {
@@ -41,9 +48,10 @@ const SYSTEM_TIMERS: SweepTimers = {
 };
 
 /**
- * Runs the platforms' sweeps, one sweep at a time per process: a sweep that
- * is due while the last one still runs is skipped, not queued. Everything a
- * sweep calls is paced at background priority, behind every webhook.
+ * Runs the platforms' sweeps, one sweep at a time per process (and with a
+ * shared lease, across replicas and `frontdesk sweep`): a sweep that is due
+ * while another still runs is skipped, not queued. Everything a sweep calls
+ * is paced at background priority, behind every webhook.
  */
 export class SweepRunner implements SweepRegistry {
   readonly #sweeps: Sweep[] = [];
@@ -69,24 +77,34 @@ export class SweepRunner implements SweepRegistry {
     }
     this.#running = true;
     try {
-      const now = this.#options.now();
-      const total = createSummary();
-      await withPriority("background", async () => {
-        // Platforms have their own limits: a rate limit on one does not stop the other.
-        for (const sweep of this.#sweeps) {
-          try {
-            addSummary(total, await sweep.run(now, log));
-          } catch (error) {
-            total.errors++;
-            log.error({ err: error, platform: sweep.platform }, "sweep failed");
-          }
-        }
-      });
-      log.info({ ...total }, `sweep done: ${formatSummary(total)}`);
-      return total;
+      if (!this.#options.lease) return await this.#sweepAll();
+      const outcome = await this.#options.lease.tryRun("sweep", (hold) => withHold(hold, () => this.#sweepAll()));
+      if (outcome.ran) return outcome.value;
+      log.info("sweep skipped: another replica or frontdesk sweep is sweeping");
+      return undefined;
     } finally {
       this.#running = false;
     }
+  }
+
+  async #sweepAll(): Promise<SweepSummary> {
+    const { log } = this.#options;
+    const now = this.#options.now();
+    const total = createSummary();
+    log.info({ platforms: this.#sweeps.map((sweep) => sweep.platform) }, "sweep started");
+    await withPriority("background", async () => {
+      // Platforms have their own limits: a rate limit on one does not stop the other.
+      for (const sweep of this.#sweeps) {
+        try {
+          addSummary(total, await sweep.run(now, log));
+        } catch (error) {
+          total.errors++;
+          log.error({ err: error, platform: sweep.platform }, "sweep failed");
+        }
+      }
+    });
+    log.info({ ...total }, `sweep done: ${formatSummary(total)}`);
+    return total;
   }
 
   /** Sweeps every interval from now on; the timer never keeps the process alive. */
@@ -118,6 +136,6 @@ export class SweepRunner implements SweepRegistry {
 }
 
 /** The server's runner, every SWEEP_INTERVAL (default 5 minutes); throws SweepIntervalError for a bad value. */
-export function createSweepRunnerFromEnv(env: NodeJS.ProcessEnv, log: Log, now: () => Date = () => new Date()): SweepRunner {
-  return new SweepRunner({ log, now, intervalMs: parseSweepInterval(env.SWEEP_INTERVAL), startupDelayMs: 30_000 });
+export function createSweepRunnerFromEnv(env: NodeJS.ProcessEnv, log: Log, now: () => Date = () => new Date(), lease?: Lease): SweepRunner {
+  return new SweepRunner({ log, now, intervalMs: parseSweepInterval(env.SWEEP_INTERVAL), startupDelayMs: 30_000, ...(lease ? { lease } : {}) });
 }

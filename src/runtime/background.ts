@@ -1,3 +1,4 @@
+import type { LogContext, LogFields } from "./log-context.js";
 import { SYSTEM_CLOCK, type PacerClock, type Priority } from "./pacer.js";
 
 /**
@@ -25,12 +26,17 @@ import { SYSTEM_CLOCK, type PacerClock, type Priority } from "./pacer.js";
  * emergency is not refused because other tenants filled the queue. A refused
  * delivery is answered 503: GitHub shows it as failed (it can be redelivered)
  * and the sweep finds the issue either way.
+ *
+ * At shutdown the server stops taking deliveries and waits for `idle()`;
+ * what is still `unfinished()` at its deadline is logged by issue.
  */
 
 const RANK: Record<Priority, number> = { urgent: 0, normal: 1, background: 2 };
 
 interface Queued {
   label: string;
+  /** The delivery's identifiers, on every line its work logs. */
+  fields: LogFields;
   tenant: string;
   task: () => Promise<unknown>;
   rank: number;
@@ -71,6 +77,15 @@ export interface BackgroundOptions {
   /** ... or once it has waited this long, so that a steady stream of deliveries cannot starve it. */
   maxDeferMs: number;
   clock: PacerClock;
+  /** Where each task's fields are put on its log lines; without it, they are only in the failure's line. */
+  context?: LogContext;
+}
+
+/** Work accepted and not done: waiting for its turn, or running. */
+export interface UnfinishedWork {
+  label: string;
+  fields: LogFields;
+  running: boolean;
 }
 
 export class BackgroundWork {
@@ -78,6 +93,7 @@ export class BackgroundWork {
   /** Waiting and running per tenant; a tenant with none has no entry. */
   readonly #tenants = new Map<string, number>();
   readonly #lanes = new Map<string, Lane>();
+  readonly #running = new Set<Queued>();
   #idle: (() => void)[] = [];
   readonly #options: BackgroundOptions;
   #lastArrival = Number.NEGATIVE_INFINITY;
@@ -86,7 +102,7 @@ export class BackgroundWork {
   #wake: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly onError: (error: unknown, label: string) => void,
+    private readonly onError: (error: unknown, label: string, fields: LogFields) => void,
     options: Partial<BackgroundOptions> = {},
   ) {
     this.#options = { concurrency: 4, limit: 10_000, tenantLimit: 2_000, urgentReserve: 1_000, settleMs: 20, maxDeferMs: 1_000, clock: SYSTEM_CLOCK, ...options };
@@ -105,9 +121,17 @@ export class BackgroundWork {
   /**
    * Queues `task` in `laneName` unless its tenant's or the total limit is
    * reached; false when refused. The tenant is the lane unless said otherwise
-   * (a GitLab instance is one lane, each top-level group a tenant).
+   * (a GitLab instance is one lane, each top-level group a tenant). `fields`
+   * name the delivery on every line its work logs, and at shutdown.
    */
-  start(label: string, task: () => Promise<unknown>, priority: Priority = "normal", laneName = "default", tenant = laneName): boolean {
+  start(
+    label: string,
+    task: () => Promise<unknown>,
+    priority: Priority = "normal",
+    laneName = "default",
+    tenant = laneName,
+    fields: LogFields = {},
+  ): boolean {
     if (!this.#admits(priority, tenant)) return false;
     this.#pending++;
     this.#tenants.set(tenant, this.pendingOf(tenant) + 1);
@@ -116,7 +140,7 @@ export class BackgroundWork {
     this.#lastArrival = now;
     let lane = this.#lanes.get(laneName);
     if (!lane) this.#lanes.set(laneName, (lane = { running: 0, queue: [] }));
-    const entry = { label, tenant, task, rank: RANK[priority], queuedAt: now };
+    const entry = { label, fields, tenant, task, rank: RANK[priority], queuedAt: now };
     if (entry.rank === RANK.urgent) this.#run(laneName, lane, entry);
     else {
       const at = lane.queue.findIndex((queued) => queued.rank > entry.rank);
@@ -130,6 +154,13 @@ export class BackgroundWork {
     const { limit, tenantLimit, urgentReserve } = this.#options;
     if (this.pendingOf(tenant) >= tenantLimit) return false;
     return this.#pending < (priority === "urgent" ? limit + urgentReserve : limit);
+  }
+
+  /** What is waiting or running, running first. */
+  unfinished(): UnfinishedWork[] {
+    const running = [...this.#running].map(({ label, fields }) => ({ label, fields, running: true }));
+    const waiting = [...this.#lanes.values()].flatMap((lane) => lane.queue.map(({ label, fields }) => ({ label, fields, running: false })));
+    return [...running, ...waiting];
   }
 
   /** Resolves when nothing is waiting or running. */
@@ -164,14 +195,18 @@ export class BackgroundWork {
     }, Math.ceil(ms));
   }
 
-  #run(name: string, lane: Lane, { label, tenant, task }: Queued): void {
+  #run(name: string, lane: Lane, entry: Queued): void {
+    const { label, fields, tenant, task } = entry;
     lane.running++;
+    this.#running.add(entry);
+    const context = this.#options.context;
     // After the I/O phase: the answer to the delivery that queued this goes out first.
     void new Promise<void>((resolve) => setImmediate(resolve))
-      .then(task)
-      .catch((error: unknown) => this.onError(error, label))
+      .then(() => (context ? context.run(fields, task) : task()))
+      .catch((error: unknown) => this.onError(error, label, fields))
       .finally(() => {
         lane.running--;
+        this.#running.delete(entry);
         this.#pending--;
         const left = this.pendingOf(tenant) - 1;
         if (left > 0) this.#tenants.set(tenant, left);

@@ -1,14 +1,19 @@
+import { localHold, type Lock, type LockHold } from "./lock.js";
+
 /**
  * Runs tasks with the same key one after another, tasks with different keys
  * side by side. Two deliveries for one issue that arrive together must not
- * both see it untriaged.
+ * both see it untriaged. The process's own lock: with REDIS_URL the replicas
+ * share a Redis lease instead (runtime/redis/lease.ts), which queues here first.
  */
-export class KeyedLock {
+export class KeyedLock implements Lock {
   readonly #tails = new Map<string, Promise<unknown>>();
+  #token = 0;
 
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  async run<T>(key: string, task: (hold: LockHold) => Promise<T>): Promise<T> {
     const previous = this.#tails.get(key) ?? Promise.resolve();
-    const current = previous.then(task, task);
+    const start = () => task(localHold(++this.#token));
+    const current = previous.then(start, start);
     const tail = current.catch(() => undefined);
     this.#tails.set(key, tail);
     try {

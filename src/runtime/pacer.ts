@@ -50,13 +50,27 @@ export interface PacerClock {
   clearTimeout(timer: NodeJS.Timeout): void;
 }
 
+/**
+ * What the platforms' pacing plugins call: the process's own {@link Pacer},
+ * or with REDIS_URL one whose write windows and pauses every replica shares
+ * (runtime/redis/pacer.ts).
+ */
+export interface Pacing {
+  /** Runs `task` in `lane` when the limits allow it. */
+  run<T>(lane: string, options: { write: boolean; priority: Priority }, task: () => Promise<T>): Promise<T>;
+  /** The platform said "slow down": nothing more starts in this lane for `ms`. */
+  pause(lane: string, ms: number): void;
+  /** Calls waiting in a lane, for logs and benchmarks. */
+  waiting(lane: string): number;
+}
+
 export const SYSTEM_CLOCK: PacerClock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (timer) => clearTimeout(timer),
 };
 
-export class Pacer {
+export class Pacer implements Pacing {
   readonly #lanes = new Map<string, Lane>();
   #seq = 0;
 

@@ -175,7 +175,7 @@ describe("reconcileIntake against the memory port", () => {
     await run(tracker, ticket());
     expect(tracker.createdLabels).toEqual([
       { name: "urgency: task", color: "d93f0b", description: "frontdesk: urgency level task" },
-      { name: "function: development", color: "bfdadc", description: "frontdesk: the skill this ticket needs" },
+      { name: "function: development", color: "bfdadc", description: "frontdesk: the skill this ticket needs (development)" },
     ]);
   });
 

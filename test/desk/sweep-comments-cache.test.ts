@@ -28,11 +28,11 @@ const bot = (id: number, body: string): SweepComment => ({
 });
 
 describe("SweepCommentsCache", () => {
-  it("gives back what was read while the issue's version is the same", () => {
+  it("gives back what was read while the issue's version is the same", async () => {
     const cache = new SweepCommentsCache();
-    cache.set("acme/site", issue(7, 1), [bot(1, "<!-- frontdesk:ack -->")]);
-    expect(cache.get("acme/site", issue(7, 1))).toEqual([bot(1, "<!-- frontdesk:ack -->")]);
-    expect(cache.get("ACME/Site", issue(7, 1))).toEqual([bot(1, "<!-- frontdesk:ack -->")]);
+    await cache.set("acme/site", issue(7, 1), [bot(1, "<!-- frontdesk:ack -->")]);
+    expect(await cache.get("acme/site", issue(7, 1))).toEqual([bot(1, "<!-- frontdesk:ack -->")]);
+    expect(await cache.get("ACME/Site", issue(7, 1))).toEqual([bot(1, "<!-- frontdesk:ack -->")]);
   });
 
   it.each([
@@ -40,30 +40,30 @@ describe("SweepCommentsCache", () => {
     { name: "a later change", later: issue(7, 1, LATER) },
     { name: "no time of change in the listing", later: issue(7, 1, null) },
     { name: "another issue", later: issue(8, 1) },
-  ])("reads again after $name", ({ later }) => {
+  ])("reads again after $name", async ({ later }) => {
     const cache = new SweepCommentsCache();
-    cache.set("acme/site", issue(7, 1), [bot(1, "marker")]);
-    expect(cache.get("acme/site", later)).toBeUndefined();
+    await cache.set("acme/site", issue(7, 1), [bot(1, "marker")]);
+    expect(await cache.get("acme/site", later)).toBeUndefined();
   });
 
-  it("keeps repositories apart", () => {
+  it("keeps repositories apart", async () => {
     const cache = new SweepCommentsCache();
-    cache.set("acme/site", issue(7, 1), [bot(1, "marker")]);
-    expect(cache.get("acme/shop", issue(7, 1))).toBeUndefined();
+    await cache.set("acme/site", issue(7, 1), [bot(1, "marker")]);
+    expect(await cache.get("acme/shop", issue(7, 1))).toBeUndefined();
   });
 
-  it("keeps nothing for an issue the listing gives no time of change for", () => {
+  it("keeps nothing for an issue the listing gives no time of change for", async () => {
     const cache = new SweepCommentsCache();
-    cache.set("acme/site", issue(7, 1, null), [bot(1, "marker")]);
-    expect(cache.get("acme/site", issue(7, 1, null))).toBeUndefined();
+    await cache.set("acme/site", issue(7, 1, null), [bot(1, "marker")]);
+    expect(await cache.get("acme/site", issue(7, 1, null))).toBeUndefined();
   });
 
-  it("drops the texts of people and other bots, keeps who wrote them and when, and frontdesk's own texts", () => {
+  it("drops the texts of people and other bots, keeps who wrote them and when, and frontdesk's own texts", async () => {
     const cache = new SweepCommentsCache();
     const other: SweepComment = { id: 3, author: { login: "ci[bot]", isBot: true }, body: "<!-- frontdesk:escalation {} -->", createdAt: UPDATED };
     const read = [person(1, "my site is down"), bot(2, "<!-- frontdesk:ack -->"), other];
-    cache.set("acme/site", issue(7, 3), read);
-    expect(cache.get("acme/site", issue(7, 3))).toEqual([
+    await cache.set("acme/site", issue(7, 3), read);
+    expect(await cache.get("acme/site", issue(7, 3))).toEqual([
       { id: 1, author: { login: "client-joe", isBot: false }, body: "", createdAt: UPDATED },
       bot(2, "<!-- frontdesk:ack -->"),
       { ...other, body: "" },
@@ -71,22 +71,22 @@ describe("SweepCommentsCache", () => {
     expect(read[0]!.body).toBe("my site is down");
   });
 
-  it("replaces an issue's comments when it is read at a new version", () => {
+  it("replaces an issue's comments when it is read at a new version", async () => {
     const cache = new SweepCommentsCache();
-    cache.set("acme/site", issue(7, 1), [bot(1, "first")]);
-    cache.set("acme/site", issue(7, 2, LATER), [bot(1, "first"), bot(2, "second")]);
-    expect(cache.get("acme/site", issue(7, 1))).toBeUndefined();
-    expect(cache.get("acme/site", issue(7, 2, LATER))).toEqual([bot(1, "first"), bot(2, "second")]);
+    await cache.set("acme/site", issue(7, 1), [bot(1, "first")]);
+    await cache.set("acme/site", issue(7, 2, LATER), [bot(1, "first"), bot(2, "second")]);
+    expect(await cache.get("acme/site", issue(7, 1))).toBeUndefined();
+    expect(await cache.get("acme/site", issue(7, 2, LATER))).toEqual([bot(1, "first"), bot(2, "second")]);
   });
 
-  it("keeps at most maxEntries issues, forgetting the one set longest ago", () => {
+  it("keeps at most maxEntries issues, forgetting the one set longest ago", async () => {
     const cache = new SweepCommentsCache(2);
-    cache.set("acme/site", issue(1, 0), []);
-    cache.set("acme/site", issue(2, 0), []);
-    cache.set("acme/site", issue(1, 0), [bot(1, "again")]); // set again: now the newest
-    cache.set("acme/site", issue(3, 0), []);
-    expect(cache.get("acme/site", issue(1, 0))).toEqual([bot(1, "again")]);
-    expect(cache.get("acme/site", issue(2, 0))).toBeUndefined();
-    expect(cache.get("acme/site", issue(3, 0))).toEqual([]);
+    await cache.set("acme/site", issue(1, 0), []);
+    await cache.set("acme/site", issue(2, 0), []);
+    await cache.set("acme/site", issue(1, 0), [bot(1, "again")]); // set again: now the newest
+    await cache.set("acme/site", issue(3, 0), []);
+    expect(await cache.get("acme/site", issue(1, 0))).toEqual([bot(1, "again")]);
+    expect(await cache.get("acme/site", issue(2, 0))).toBeUndefined();
+    expect(await cache.get("acme/site", issue(3, 0))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { executeGraphQL, isMutation } from "./github-graphql.js";
@@ -7,8 +8,10 @@ import { FakeRepo, type FakeIssue } from "./github-state.js";
 /**
  * A small GitHub on 127.0.0.1 that answers like GitHub's REST API (the GitHub
  * Enterprise Server paths under /api/v3), keeps issues, labels and comments in
- * memory, and enforces GitHub's secondary rate limits per installation. The
- * outside tests and `npm run bench` point frontdesk at it with GHE_HOST.
+ * memory, and enforces GitHub's secondary rate limits per installation. Like
+ * GitHub it answers a GET with an ETag, and `If-None-Match` with that ETag by
+ * 304 Not Modified, which does not count against the rate limit. The outside
+ * tests and `npm run bench` point frontdesk at it with GHE_HOST.
  */
 
 /**
@@ -98,9 +101,9 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
   }
 
-  /** Calls that count against the REST rate limit (not the token exchange). */
+  /** Calls that count against the REST rate limit (not the token exchange, and not a 304, as on GitHub). */
   rateLimited(): RecordedCall[] {
-    return this.calls.filter((call) => !call.path.includes("/access_tokens") && call.status !== 403);
+    return this.calls.filter((call) => !call.path.includes("/access_tokens") && call.status !== 403 && call.status !== 304);
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -134,8 +137,19 @@ export class FakeGitHub {
         this.#answerFault(response, call, fault);
         return;
       }
-      call.status = status;
       const text = typeof body === "string" ? body : JSON.stringify(body);
+      if (method === "GET" && status === 200 && !graphql) {
+        const etag = `W/"${createHash("sha1").update(text).digest("hex")}"`;
+        if (request.headers["if-none-match"] === etag) {
+          call.status = 304;
+          response.writeHead(304, { etag });
+          response.end();
+          call.end = this.#options.now();
+          return;
+        }
+        headers.etag = etag;
+      }
+      call.status = status;
       response.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...headers });
       response.end(text);
       call.end = this.#options.now();

@@ -52,6 +52,7 @@ export function executeGraphQL(
         } else {
           issue.labels = issue.labels.filter((label) => !names.some((name) => name.toLowerCase() === label.name.toLowerCase()));
         }
+        repo(fullName)!.touched(issue.number);
         data[alias] = { clientMutationId: null };
         break;
       }
@@ -64,6 +65,7 @@ export function executeGraphQL(
         } else {
           issue.assignees = issue.assignees.filter((user) => !logins.includes(user.login));
         }
+        if (fullName) repo(fullName)?.touched(issue.number);
         data[alias] = { clientMutationId: null };
         break;
       }

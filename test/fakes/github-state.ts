@@ -13,6 +13,8 @@ export interface FakeIssue {
   state: "open" | "closed";
   comments: number;
   created_at: string;
+  /** Every change moves it on (a comment, labels, assignees), as on GitHub; `since` compares it. */
+  updated_at: string;
   closed_at?: string | null;
   html_url?: string;
   pull_request?: object;
@@ -69,6 +71,7 @@ export class FakeRepo {
       state: fields.closedAt ? "closed" : "open",
       comments: 0,
       created_at: fields.createdAt ?? new Date().toISOString(),
+      updated_at: fields.closedAt ?? fields.createdAt ?? new Date().toISOString(),
       ...(fields.closedAt ? { closed_at: fields.closedAt } : {}),
       ...(fields.pullRequest ? { pull_request: {} } : {}),
     };
@@ -88,7 +91,7 @@ export class FakeRepo {
   addUserComment(number: number, login: string, body: string): FakeComment {
     const comment = { id: nextCommentId++, body, user: { login, type: "User" }, created_at: new Date().toISOString() };
     this.comments.set(number, [...this.commentsOf(number), comment]);
-    this.issues.get(number)!.comments++;
+    touch(this.issues.get(number)!).comments++;
     return comment;
   }
 
@@ -97,8 +100,15 @@ export class FakeRepo {
     const user = fields.bot ? { login: this.botLogin, type: "Bot" } : { login: fields.login ?? "client-joe", type: "User" };
     const comment = { id: nextCommentId++, body: fields.body, user, created_at: fields.createdAt };
     this.comments.set(number, [...this.commentsOf(number), comment]);
-    this.issues.get(number)!.comments++;
+    touch(this.issues.get(number)!, fields.createdAt).comments++;
     return comment;
+  }
+
+  /** A person closed the issue (or reopened it). */
+  setState(number: number, state: "open" | "closed"): void {
+    const issue = touch(this.issues.get(number)!);
+    issue.state = state;
+    issue.closed_at = state === "closed" ? issue.updated_at : null;
   }
 
   route(method: string, rest: string, query: URLSearchParams, body: any): Response {
@@ -108,10 +118,12 @@ export class FakeRepo {
     }
     if (method === "GET" && rest === "/issues") {
       const state = query.get("state") ?? "open";
-      // The fake keeps no update times: `since` compares the creation, which an update never precedes.
-      const since = query.get("since") ?? "";
-      const listed = [...this.issues.values()].filter((issue) => (state === "all" || issue.state === state) && issue.created_at >= since);
-      if (query.get("sort") === "created") listed.sort((a, b) => a.created_at.localeCompare(b.created_at) * (query.get("direction") === "asc" ? 1 : -1));
+      // `since`: updated at or after it, as on GitHub.
+      const since = Date.parse(query.get("since") ?? "") || Number.NEGATIVE_INFINITY;
+      const listed = [...this.issues.values()].filter((issue) => (state === "all" || issue.state === state) && Date.parse(issue.updated_at) >= since);
+      const direction = query.get("direction") === "asc" ? 1 : -1;
+      if (query.get("sort") === "created") listed.sort((a, b) => a.created_at.localeCompare(b.created_at) * direction);
+      if (query.get("sort") === "updated") listed.sort((a, b) => (Date.parse(a.updated_at) - Date.parse(b.updated_at)) * direction);
       return this.#page(listed, query);
     }
     if (method === "GET" && rest === "/labels") return this.#page([...this.labels.values()], query);
@@ -127,11 +139,11 @@ export class FakeRepo {
       return label ? [200, label] : [404, { message: "Not Found" }];
     }
     if (method === "GET" && rest === "/issues/comments") {
-      const since = query.get("since") ?? "";
+      const since = Date.parse(query.get("since") ?? "") || Number.NEGATIVE_INFINITY;
       const all = [...this.comments.entries()].flatMap(([number, comments]) =>
         comments.map((comment) => ({ ...comment, issue_url: `http://fake/repos/${this.fullName}/issues/${number}`, author_association: this.#association(comment.user.login) })),
       );
-      return this.#page(all.filter((comment) => comment.created_at >= since), query);
+      return this.#page(all.filter((comment) => Date.parse(comment.created_at) >= since), query);
     }
     const commentRoute = /^\/issues\/comments\/(\d+)$/u.exec(rest);
     if (method === "PATCH" && commentRoute) {
@@ -146,6 +158,7 @@ export class FakeRepo {
     if (!issue) return [404, { message: "Not Found" }];
     const sub = issueRoute?.[2] ?? "";
     if (method === "GET" && sub === "") return [200, issue];
+    if (method !== "GET") touch(issue);
     if (method === "GET" && sub === "/comments") {
       return this.#page(this.commentsOf(issue.number).map((comment) => ({ ...comment, author_association: this.#association(comment.user.login) })), query);
     }
@@ -182,6 +195,12 @@ export class FakeRepo {
     return [404, { message: `fake GitHub has no route ${method} ${rest}` }];
   }
 
+  /** A GraphQL mutation changed the issue. */
+  touched(number: number): void {
+    const issue = this.issues.get(number);
+    if (issue) touch(issue);
+  }
+
   #page(items: unknown[], query: URLSearchParams): Response {
     const perPage = Number(query.get("per_page") ?? 30);
     const page = Number(query.get("page") ?? 1);
@@ -196,4 +215,12 @@ export class FakeRepo {
     }
     return [200, structuredClone(slice), headers];
   }
+}
+
+/** The issue changed now (or at `at`): `updated_at` moves on, never back, and never stays (so each change is one version). */
+function touch(issue: FakeIssue, at = new Date().toISOString()): FakeIssue {
+  const previous = Date.parse(issue.updated_at);
+  const next = Math.max(Date.parse(at), previous + 1);
+  issue.updated_at = next === Date.parse(at) ? at : new Date(next).toISOString();
+  return issue;
 }

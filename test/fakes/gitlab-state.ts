@@ -20,6 +20,7 @@ export interface FakeGitLabIssue {
   description: string | null;
   state: "opened" | "closed";
   created_at: string;
+  updated_at: string;
   labels: string[];
   author: FakeUser;
   assignees: FakeUser[];
@@ -124,6 +125,7 @@ export class FakeGitLabState {
       description: fields.description ?? null,
       state: fields.closedAt ? "closed" : "opened",
       created_at: (fields.createdAt ?? new Date()).toISOString(),
+      updated_at: (fields.closedAt ?? fields.createdAt ?? new Date()).toISOString(),
       labels: fields.labels ?? [],
       author: this.addUser(fields.author ?? "client-joe"),
       assignees: (fields.assignees ?? []).map((username) => this.addUser(username)),
@@ -141,7 +143,8 @@ export class FakeGitLabState {
     const author = fields.author === undefined ? FAKE_BOT : this.addUser(fields.author);
     const note: FakeNote = { id: this.#nextId++, body: fields.body, author, created_at: fields.createdAt.toISOString(), system: false, noteable_type: "Issue", noteable_iid: iid, internal: false };
     project.notes.set(iid, [...this.notesOf(project, iid), note]);
-    project.issues.get(iid)!.user_notes_count++;
+    const issue = project.issues.get(iid)!;
+    [issue.user_notes_count, issue.updated_at] = [issue.user_notes_count + 1, latest(issue.updated_at, fields.createdAt)];
     return note;
   }
 
@@ -172,15 +175,18 @@ export class FakeGitLabState {
     }
     if (method === "GET" && rest === "/issues") {
       const state = query.get("state") ?? "all";
-      // GitLab's created_after and created_before are both inclusive.
+      // GitLab's created_after, created_before and updated_after are all inclusive.
       const after = query.get("created_after");
       const before = query.get("created_before");
+      const updatedAfter = query.get("updated_after");
       const listed = [...project.issues.values()].filter(
         (issue) =>
           (state === "all" || issue.state === state) &&
           (after === null || Date.parse(issue.created_at) >= Date.parse(after)) &&
-          (before === null || Date.parse(issue.created_at) <= Date.parse(before)),
+          (before === null || Date.parse(issue.created_at) <= Date.parse(before)) &&
+          (updatedAfter === null || Date.parse(issue.updated_at) >= Date.parse(updatedAfter)),
       );
+      if (query.get("order_by") === "updated_at") listed.sort((a, b) => (Date.parse(a.updated_at) - Date.parse(b.updated_at)) * (query.get("sort") === "asc" ? 1 : -1));
       return this.#page(listed.map(restIssue), query);
     }
     if (method === "GET" && rest === "/labels") return this.#page([...project.labels.values()], query);
@@ -204,6 +210,7 @@ export class FakeGitLabState {
 
   #issueRoute(project: FakeProject, issue: FakeGitLabIssue, method: string, sub: string, query: URLSearchParams, body: any): Route {
     if (method === "GET" && sub === "") return [200, restIssue(issue)];
+    if (method !== "GET") issue.updated_at = latest(issue.updated_at, new Date());
     if (method === "PUT" && sub === "") {
       for (const name of splitLabels(body.add_labels)) {
         if (!issue.labels.some((label) => label.toLowerCase() === name.toLowerCase())) issue.labels.push(name);
@@ -262,6 +269,9 @@ export class FakeGitLabState {
     return [200, structuredClone(items.slice((page - 1) * perPage, page * perPage)), headers];
   }
 }
+
+/** `updated_at` moves on, never back. */
+const latest = (before: string, at: Date) => new Date(Math.max(Date.parse(before), at.getTime())).toISOString();
 
 function splitLabels(value: unknown): string[] {
   return typeof value === "string" ? value.split(",").map((name) => name.trim()).filter(Boolean) : [];

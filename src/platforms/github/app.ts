@@ -1,7 +1,9 @@
 import type { LoadBook } from "../../runtime/load-book.js";
 import type { ApplicationFunction, Context } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
-import type { KeyedLock } from "../../runtime/keyed-lock.js";
+import type { Broadcast } from "../../runtime/broadcast.js";
+import type { KeptState } from "../../runtime/kept-state.js";
+import type { Lock } from "../../runtime/lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
 import { handleOpened } from "../../desk/triage.js";
 import { checkConfigCommit, touchesConfig } from "./config-check.js";
@@ -12,7 +14,7 @@ import { appIdentity, type AppIdentity } from "./identity.js";
 
 export interface GitHubAppDeps {
   cache: RepoCache;
-  locks: KeyedLock;
+  locks: Lock;
   now: () => Date;
   /** Resolved Projects v2 boards by URL; the app makes its own when none is given. */
   projects?: RepoCache;
@@ -22,10 +24,26 @@ export interface GitHubAppDeps {
   identity?: AppIdentity;
   /** People's open tickets across every installation's repositories, shared with the sweep. */
   load?: LoadBook;
+  /** Configuration files' ETags and texts, so that reading one again after the cache expired costs a 304. */
+  kept?: KeptState;
+  /** With REDIS_URL: a push one replica receives clears the configuration on every replica. */
+  broadcast?: Broadcast;
+}
+
+/** What a push cleared: one repository's configuration, or every repository's of an owner. */
+type ConfigChange = { repo: string } | { owner: string };
+
+function clearConfig(cache: RepoCache, change: ConfigChange): void {
+  if ("owner" in change) cache.clearOwner(change.owner);
+  else cache.clear(change.repo);
 }
 
 /** The Probot app: GitHub events in, reconciliations out. */
 export function createGitHubApp(appDeps: GitHubAppDeps): ApplicationFunction {
+  appDeps.broadcast?.subscribe("github:config", (message) => {
+    if (typeof message.owner === "string") clearConfig(appDeps.cache, { owner: message.owner });
+    else if (typeof message.repo === "string") clearConfig(appDeps.cache, { repo: message.repo });
+  });
   return (app) => {
     const deps: CommandDeps = { ...appDeps, projects: appDeps.projects ?? new RepoCache(), identity: appDeps.identity ?? appIdentity(app) };
     app.on(["issues.opened", "issues.reopened"], (context) => handleIssue(context, deps));
@@ -51,7 +69,7 @@ async function handleIssue(context: Context<"issues.opened" | "issues.reopened">
  * A push to the default branch that touches a frontdesk.yml clears the cached
  * configuration: of this repository, or of every repository of the owner when
  * the file is one others inherit from (the owner's `.github` repository or an
- * `_extends` source).
+ * `_extends` source); on every replica, when there are several.
  */
 async function handlePush(context: Context<"push">, deps: GitHubAppDeps): Promise<void> {
   const { repository, ref, commits, after, deleted } = context.payload;
@@ -64,8 +82,9 @@ async function handlePush(context: Context<"push">, deps: GitHubAppDeps): Promis
   const configFiles = touched.filter((path) => /(^|\/)frontdesk\.ya?ml$/u.test(path));
   if (configFiles.length === 0) return;
   const owner = repository.owner?.login ?? repository.full_name.split("/")[0] ?? "";
-  if (repository.name === ".github" || configFiles.some((path) => path !== CONFIG_PATH)) deps.cache.clearOwner(owner);
-  else deps.cache.clear(repository.full_name);
+  const change: ConfigChange = repository.name === ".github" || configFiles.some((path) => path !== CONFIG_PATH) ? { owner } : { repo: repository.full_name };
+  clearConfig(deps.cache, change);
+  deps.broadcast?.publish("github:config", change);
   context.log.info({ repo: repository.full_name, files: configFiles }, "configuration changed: cache cleared");
   const changed = commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? [])]);
   if (touchesConfig(changed)) {

@@ -47,7 +47,7 @@ export function openRepository(
   const [owner, name, repo] = [repository.owner.login, repository.name, repository.full_name];
   return {
     repo,
-    loadConfig: () => deps.cache.get(repo, "config", () => loadGitHubConfig(context.octokit, owner, name, { policy: deps.policy })),
+    loadConfig: () => deps.cache.get(repo, "config", () => loadGitHubConfig(context.octokit, owner, name, { policy: deps.policy, kept: deps.kept })),
     teamMembers: (config) => listAgencyTeamMembers(context.octokit, deps.cache, config, context.log),
     tracker: async () => {
       const boards = new ProjectBoards(context.octokit.graphql, deps.projects, context.log, repo);

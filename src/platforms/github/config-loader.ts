@@ -1,6 +1,8 @@
 import { errorInChain, readConfigChain, validateChain, type ChainPlatform } from "../../config/chain.js";
 import { checkConfigSource, DEFAULT_TENANCY_POLICY, findRefusedTargets, type TenancyPolicy, type Tenant } from "../../config/tenancy.js";
 import type { RepoConfig } from "../../desk/repo-config.js";
+import type { KeptState } from "../../runtime/kept-state.js";
+import { requestIfChanged } from "./conditional.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /** Where a repository keeps its configuration (SPEC section 3). */
@@ -21,6 +23,12 @@ export interface GitHubConfigOptions {
   ref?: string | undefined;
   /** What `_extends` and the board keys may name beyond the owner's own; default: nothing more. */
   policy?: TenancyPolicy | undefined;
+  /**
+   * Where the files' texts and ETags are kept: a file read again (the cache
+   * expired) is asked for with its ETag, and an unchanged one costs a 304,
+   * which GitHub does not count. Not for a commit's files (`ref`).
+   */
+  kept?: KeptState | undefined;
 }
 
 /** Probot's form of `_extends`: `repo`, `owner/repo`, `owner/repo:path/file.yml`. */
@@ -46,7 +54,7 @@ export async function loadGitHubConfig(
   const tenant: Tenant = { platform: "github", repository: `${owner}/${repo}` };
   const own = (source: Pick<GitHubSource, "owner" | "repo">) => `${source.owner}/${source.repo}`.toLowerCase() === tenant.repository.toLowerCase();
   const platform: ChainPlatform<GitHubSource> = {
-    fetch: (source) => fetchRaw(octokit, source),
+    fetch: (source) => (options.kept && !source.ref ? fetchKept(octokit, source, options.kept) : fetchRaw(octokit, source)),
     resolve: (value) => {
       const match = EXTENDS.exec(value.trim());
       if (!match) return undefined;
@@ -74,6 +82,22 @@ export async function loadGitHubConfig(
 /** `owner/repo:path`, the way a person finds the file. */
 function displayName(source: GitHubSource): string {
   return `${source.owner}/${source.repo}:${source.path}`;
+}
+
+/** The file on the default branch, asked for with the ETag of its last text. */
+async function fetchKept(octokit: GitHubOctokit, source: GitHubSource, kept: KeptState): Promise<string | undefined> {
+  const key = `github:contents:${displayName(source)}`.toLowerCase();
+  const before = await kept.read<{ etag: string; text: string }>(key);
+  try {
+    const answer = await requestIfChanged(octokit, "GET /repos/{owner}/{repo}/contents/{path}", { owner: source.owner, repo: source.repo, path: source.path, mediaType: { format: "raw" } }, before?.etag);
+    if (!answer) return before!.text;
+    const text = typeof answer.data === "string" ? answer.data : JSON.stringify(answer.data);
+    if (answer.etag) await kept.write(key, { etag: answer.etag, text });
+    return text;
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return undefined;
+    throw error;
+  }
 }
 
 async function fetchRaw(octokit: GitHubOctokit, source: GitHubSource): Promise<string | undefined> {

@@ -1,17 +1,17 @@
-import type { Pacer } from "../../runtime/pacer.js";
+import type { Pacing } from "../../runtime/pacer.js";
 import { currentPriority } from "../../runtime/priority.js";
 import type { GitHubOctokit } from "./octokit.js";
 
 /**
  * An Octokit plugin that replaces Probot's throttling (one write a second for
  * the whole app, and a secondary limit only logged, the write lost) with a
- * lane per installation: calls are paced by {@link Pacer}, a secondary-limit
+ * lane per installation: calls are paced by a {@link Pacing}, a secondary-limit
  * answer pauses the lane for its `retry-after` and the call is tried again,
  * and a 5xx is retried for calls that are safe to repeat.
  */
 
 export interface PacingOptions {
-  pacer: Pacer;
+  pacer: Pacing;
   /** How often a call is tried again after a secondary limit or a server error. */
   retries?: number;
   /** Base delay between tries after a server error, in ms. */

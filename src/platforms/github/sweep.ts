@@ -2,10 +2,15 @@ import type { Probot } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
-import type { KeyedLock } from "../../runtime/keyed-lock.js";
 import type { LoadBook } from "../../runtime/load-book.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
+import { listKeptOpenIssues } from "../../desk/kept-listing.js";
+import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
 import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
+import { LocalKeptState, type KeptState } from "../../runtime/kept-state.js";
+import type { Lock } from "../../runtime/lock.js";
+import { listIfChanged } from "./conditional.js";
+import { gitHubListing } from "./listing.js";
 import type { RepoSweep } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
 import { reviewAfterTriage } from "../../desk/project-step.js";
@@ -19,17 +24,23 @@ import { appIdentity, type AppIdentity } from "./identity.js";
 
 /**
  * Where the GitHub sweep goes (every installation, every repository it
- * grants) and how it reads a repository; the loop is the desk's. A
- * repository costs one listing of its open issues and at most one listing
- * of its comments (all tickets at once, `since` the oldest that needs them);
- * its configuration comes from the same cache the webhooks use.
+ * grants) and how it reads a repository; the loop is the desk's. What a
+ * sweep learns is kept for the next (desk/kept-listing.ts): the listings of
+ * installations and repositories and a repository's open issues are asked
+ * for again conditionally, and GitHub's 304 for an unchanged one does not
+ * count against the rate limit, so a sweep where nothing changed costs no
+ * counted call. A repository costs the issues changed since the last sweep,
+ * and the comments of the tickets among them that may need an action (one
+ * listing per ticket for a few, else one listing of the repository's
+ * comments since the oldest); its configuration comes from the same cache
+ * the webhooks use.
  */
 
 /** What the sweep shares with the webhooks: the same Probot (and pacing), configuration cache, issue locks and boards. */
 export interface GitHubSweepDeps {
   probot: Pick<Probot, "auth">;
   cache: RepoCache;
-  locks: KeyedLock;
+  locks: Lock;
   /** Resolved project boards; the sweep keeps its own when none is given. */
   projects?: RepoCache;
   /** What `_extends` and board URLs may name beyond the owner's own; default: nothing more. */
@@ -38,6 +49,8 @@ export interface GitHubSweepDeps {
   identity?: AppIdentity;
   /** People's open tickets across every installation's repositories, shared with the webhooks. */
   load?: LoadBook;
+  /** What sweeps keep between runs (with REDIS_URL, every replica's); the sweep keeps its own when none is given. */
+  kept?: KeptState;
 }
 
 interface RepositoryRef {
@@ -52,23 +65,28 @@ type RepoComment = GitHubComment & { issue_url: string };
 
 /** The GitHub sweep, for the server's runner or `frontdesk sweep`. */
 export function createGitHubSweep(deps: GitHubSweepDeps): Sweep {
-  const withBoards = { ...deps, projects: deps.projects ?? new RepoCache(), identity: deps.identity ?? appIdentity(deps.probot) };
+  const kept = deps.kept ?? new LocalKeptState();
+  const withBoards = { ...deps, kept, comments: new SweepCommentsCache(undefined, kept), projects: deps.projects ?? new RepoCache(), identity: deps.identity ?? appIdentity(deps.probot) };
   return platformSweep({ platform: "github", targets: () => listRepositories(withBoards) });
 }
 
-type Deps = GitHubSweepDeps & { projects: RepoCache; identity: AppIdentity };
+type Deps = GitHubSweepDeps & { projects: RepoCache; identity: AppIdentity; kept: KeptState; comments: SweepCommentsCache };
 
 /** Every repository of every installation that is not suspended; one installation's failure does not stop the others. */
 async function* listRepositories(deps: Deps): AsyncIterable<SweepTarget | FailedListing> {
   const app = await deps.probot.auth();
-  const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
+  const installations = await listIfChanged(app, "GET /app/installations", { per_page: 100 }, deps.kept, "github:installations", (data) =>
+    (data as { id: number; suspended_at?: string | null }[]).map(({ id, suspended_at }) => ({ id, suspended_at: suspended_at ?? null })),
+  );
   for (const installation of installations) {
     if (installation.suspended_at) continue;
     let octokit: GitHubOctokit;
     let repositories: RepositoryRef[];
     try {
       octokit = (await deps.probot.auth(installation.id)) as GitHubOctokit;
-      repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as RepositoryRef[];
+      repositories = await listIfChanged(octokit, "GET /installation/repositories", { per_page: 100 }, deps.kept, `github:installation:${installation.id}`, (data) =>
+        ((data as { repositories?: RepositoryRef[] }).repositories ?? []).map(({ name, full_name, owner, archived, disabled }) => ({ name, full_name, owner: { login: owner.login }, archived, disabled })),
+      );
     } catch (error) {
       yield { failed: `installation ${installation.id}`, error };
       continue;
@@ -83,7 +101,7 @@ async function* listRepositories(deps: Deps): AsyncIterable<SweepTarget | Failed
 /** One repository, as the desk's sweep asks for it: configuration from the webhooks' cache, tracker, comments, lock. */
 async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: RepositoryRef, now: Date, log: Log): Promise<RepoSweep | undefined> {
   const owner = repository.owner.login;
-  const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name, { policy: deps.policy }));
+  const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name, { policy: deps.policy, kept: deps.kept }));
   if (config.kind === "missing") return undefined;
   if (config.kind === "invalid") log.debug({ repo: repository.full_name }, "sweep: configuration invalid, new tickets are only labelled");
   const [self, teamMembers] = await Promise.all([
@@ -92,10 +110,14 @@ async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: Re
   ]);
   const boards = new ProjectBoards(octokit.graphql, deps.projects, log, repository.full_name);
   const tracker = new GitHubTracker(octokit, owner, repository.name, deps.cache, undefined, self, boards);
+  const key = `github:${repository.full_name}`.toLowerCase();
   return {
     tracker,
     config,
-    readComments: (tickets) => listRepoComments(octokit, owner, repository.name, tickets, self),
+    listOpen: () => listKeptOpenIssues({ key, source: gitHubListing(octokit, owner, repository.name, (issue) => tracker.remember(issue)), kept: deps.kept, now: now.getTime() }),
+    readComments: (tickets) => readChangedComments(deps.comments, key, tickets, (needing) =>
+      needing.length <= FEW_TICKETS ? readEach(tracker, needing) : listRepoComments(octokit, owner, repository.name, needing, self),
+    ),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
     afterTriage: (issue, valid) => reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, teamMembers, load: deps.load }).then(() => undefined),
     teamMembers,
@@ -103,6 +125,31 @@ async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: Re
     now,
     log,
   };
+}
+
+/** Up to this many tickets, their comments are read one listing each; more, in one listing of the repository's comments. */
+const FEW_TICKETS = 2;
+
+/** The comments of tickets that need them: kept ones while the ticket is unchanged, the others read (and kept). */
+async function readChangedComments(
+  comments: SweepCommentsCache,
+  key: string,
+  tickets: readonly OpenIssue[],
+  read: (tickets: readonly OpenIssue[]) => Promise<Map<number, SweepComment[]>>,
+): Promise<Map<number, SweepComment[]>> {
+  const found = await comments.lookup(key, tickets);
+  const missing = tickets.filter((issue) => !found.has(issue.ticket.number));
+  if (missing.length === 0) return found;
+  const fresh = await read(missing);
+  await comments.store(key, missing.map((issue) => [issue, fresh.get(issue.ticket.number) ?? []] as const));
+  for (const [number, list] of fresh) found.set(number, list);
+  return found;
+}
+
+async function readEach(tracker: GitHubTracker, tickets: readonly OpenIssue[]): Promise<Map<number, SweepComment[]>> {
+  const result = new Map<number, SweepComment[]>();
+  for (const issue of tickets) result.set(issue.ticket.number, await tracker.listComments(issue.ticket.number));
+  return result;
 }
 
 /**

@@ -45,6 +45,11 @@ export class GitHubTracker implements TicketEditor {
 
   readonly boards?: BoardCapability;
 
+  /** An issue listed elsewhere (the sweep's kept listing): its node id saves a lookup before a GraphQL write. */
+  remember(issue: { number: number; node_id?: string }): void {
+    if (issue.node_id) this.#issueIds.set(issue.number, issue.node_id);
+  }
+
   async listOpenIssues(): Promise<OpenIssue[]> {
     const issues = (await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
       owner: this.#owner,
@@ -64,6 +69,12 @@ export class GitHubTracker implements TicketEditor {
       per_page: 100,
     })) as GitHubComment[];
     return comments.map((comment) => toComment(comment, this.self));
+  }
+
+  async readIssue(number: number): Promise<OpenIssue> {
+    const { data } = await this.octokit.rest.issues.get({ owner: this.#owner, repo: this.#name, issue_number: number });
+    this.#issueIds.set(number, data.node_id);
+    return { ticket: toTicket(this.repo, data as GitHubIssue), commentCount: data.comments ?? 0, ...(data.updated_at ? { updatedAt: new Date(data.updated_at) } : {}) };
   }
 
   async getTicket(number: number): Promise<Ticket> {
@@ -123,6 +134,31 @@ export class GitHubTracker implements TicketEditor {
       changes.assign.length > 0 ? issues.addAssignees({ ...issue, assignees: changes.assign }) : undefined,
       changes.unassign.length > 0 ? issues.removeAssignees({ ...issue, assignees: changes.unassign }) : undefined,
     ]);
+  }
+
+  /**
+   * Renames a label in place (`PATCH /repos/{owner}/{repo}/labels/{name}`),
+   * on every issue at once, with `to`'s description. False when GitHub
+   * refuses because of the names: 422, `to` exists; 404, `from` is gone.
+   */
+  async renameLabel(from: string, to: LabelSpec): Promise<boolean> {
+    try {
+      await this.octokit.rest.issues.updateLabel({ owner: this.#owner, repo: this.#name, name: from, new_name: to.name, description: to.description });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 422 || status === 404) return false;
+      throw error;
+    }
+    // The label keeps its node id under its new name.
+    this.cache.update<Map<string, string>>(this.repo, "labels", (labels) => {
+      const id = labels.get(from.toLowerCase());
+      if (id === undefined) return labels;
+      const renamed = new Map(labels);
+      renamed.delete(from.toLowerCase());
+      renamed.set(to.name.toLowerCase(), id);
+      return renamed;
+    });
+    return true;
   }
 
   /** The issue's node id (Projects v2, GraphQL): known from the listing or the event, else read. */

@@ -22,6 +22,13 @@ export type GitLabApp = (event: string, payload: unknown, log: Log, delivery?: D
 
 /** GitLab events in, reconciliations out (the GitLab side of github/app.ts). */
 export function createGitLabApp(deps: GitLabAppDeps): GitLabApp {
+  // What a push to another replica cleared, cleared here too (each replica knows its own dependents).
+  deps.broadcast?.subscribe("gitlab:push", (message) => {
+    if (typeof message.projectId === "number") forgetProject(deps.cache, message.projectId);
+    if (typeof message.path !== "string") return;
+    const files = Array.isArray(message.files) ? message.files.filter((file): file is string => typeof file === "string") : "all";
+    for (const affected of deps.dependents.affectedBy(message.path, files)) deps.cache.clear(affected);
+  });
   return async (event, payload, log, delivery = {}) => {
     const scoped: GitLabAppDeps = delivery.scope === undefined ? deps : { ...deps, scope: delivery.scope };
     try {
@@ -113,6 +120,7 @@ async function handleIssueHook(payload: IssueHook, deps: GitLabAppDeps, log: Log
 async function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log): Promise<EventOutcome> {
   // A push is when a rename or a new default branch would show: the next delivery asks the API again.
   forgetProject(deps.cache, payload.project.id);
+  deps.broadcast?.publish("gitlab:push", { projectId: payload.project.id });
   // The payload only decides whether to look closer; what is cleared and checked is the API's project.
   const claimed = configurationPush(payload, payload.project, deps);
   if (typeof claimed === "string") return ignored(claimed);
@@ -123,6 +131,7 @@ async function handlePushHook(payload: PushHook, deps: GitLabAppDeps, log: Log):
   const path = project.path_with_namespace;
   const cleared = deps.dependents.affectedBy(path, complete ? changed : "all");
   for (const affected of cleared) deps.cache.clear(affected);
+  deps.broadcast?.publish("gitlab:push", { path, files: complete ? changed : "all" });
   log.info({ repo: path, files: complete ? changed : "unknown (more than 20 commits)", cleared }, "configuration changed: cache cleared");
   const reason = `configuration cache cleared for ${cleared.length} project(s)`;
   const ownFileChanged = !complete || changed.includes(GITLAB_CONFIG_PATH);

@@ -1,7 +1,8 @@
 import type { LoadBook } from "../../runtime/load-book.js";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../../desk/port.js";
-import type { KeyedLock } from "../../runtime/keyed-lock.js";
+import type { Broadcast } from "../../runtime/broadcast.js";
+import type { Lock } from "../../runtime/lock.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import { withPriority } from "../../runtime/priority.js";
 import type { RepoConfig } from "../../desk/repo-config.js";
@@ -18,7 +19,7 @@ export interface GitLabAppDeps {
   client: GitLabClient;
   /** GitLab's own: keys are project paths, which may equal GitHub's owner/repo. */
   cache: RepoCache;
-  locks: KeyedLock;
+  locks: Lock;
   users: UserDirectory;
   dependents: ConfigDependents;
   now: () => Date;
@@ -26,6 +27,8 @@ export interface GitLabAppDeps {
   policy?: TenancyPolicy;
   /** People's open tickets across every project, shared with the sweep. */
   load?: LoadBook;
+  /** With REDIS_URL: a push one replica receives clears the configurations on every replica. */
+  broadcast?: Broadcast;
   /**
    * Set per delivery, not for the process: the namespace the secret that
    * admitted the delivery is limited to; undefined for a secret valid

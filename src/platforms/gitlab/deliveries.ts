@@ -14,7 +14,15 @@ import type { IncomingHttpHeaders } from "node:http";
  * Bounded: the oldest key is forgotten first. The hidden marker on the
  * issue stays the real guard; this only saves the API calls.
  */
-export class RecentDeliveries {
+/** Deliveries taken so far: this process's ({@link RecentDeliveries}), or with REDIS_URL every replica's. */
+export interface DeliveryRecord {
+  /** Takes the delivery unless one of its keys was taken before; true when it is new. */
+  claim(keys: readonly string[]): boolean | Promise<boolean>;
+  /** Forget a delivery whose work failed, so that a resend is worked on again. */
+  release(keys: readonly string[]): void | Promise<void>;
+}
+
+export class RecentDeliveries implements DeliveryRecord {
   readonly #keys = new Set<string>();
   readonly #maxEntries: number;
 

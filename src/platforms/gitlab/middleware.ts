@@ -1,13 +1,14 @@
 import { readTenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../../desk/port.js";
-import { KeyedLock } from "../../runtime/keyed-lock.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
 import type { SweepRegistry } from "../../desk/sweep-runner.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
 import { prioritizeGitLabDelivery } from "./delivery-priority.js";
-import { createGitLabPacers, gitLabLane, type GitLabPacers } from "./pacing.js";
+import { GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "../../runtime/limits.js";
+import { createProcessState, type SharedState } from "../../runtime/shared-state.js";
+import { gitLabLane, type GitLabPacers } from "./pacing.js";
 import { readGitLabProjects, recordSeenProjects, SeenProjects } from "./seen-projects.js";
 import { readGitLabSettings } from "./settings.js";
 import { createGitLabSweep } from "./sweep.js";
@@ -29,6 +30,8 @@ export interface GitLabRuntime {
   pacers?: GitLabPacers;
   /** Where the GitLab sweep is registered (the server's runner); it shares this handler's client, caches and locks. */
   sweeps?: SweepRegistry;
+  /** Locks, pacing, load counts, the deliveries record and queue: with REDIS_URL the replicas' (default: this process's). */
+  shared?: SharedState;
 }
 
 /**
@@ -38,26 +41,30 @@ export interface GitLabRuntime {
  */
 export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitLabRuntime): GitLabWebhookHandler {
   const settings = readGitLabSettings(env);
-  const pacers = runtime.pacers ?? createGitLabPacers();
+  const shared = runtime.shared ?? createProcessState();
+  const pacers = runtime.pacers ?? { requests: shared.pacing("gitlab-requests", GITLAB_REQUEST_LIMITS), notes: shared.pacing("gitlab-notes", GITLAB_NOTE_LIMITS) };
   const client = createGitLabClient({ url: settings.url, token: settings.token, pacers, log: runtime.log });
   const deps = {
     client,
     cache: new RepoCache(),
-    locks: new KeyedLock(),
+    locks: shared.locks,
     users: new UserDirectory(client.users),
     dependents: new ConfigDependents(),
     now: runtime.now,
     policy: readTenancyPolicy(env),
+    load: shared.loadBook("gitlab"),
+    broadcast: shared.broadcast,
   };
   // GitLab has no installations: the sweep covers the projects webhooks came from, and GITLAB_PROJECTS.
   const seen = new SeenProjects();
   const app = recordSeenProjects(createGitLabApp(deps), seen);
-  runtime.sweeps?.add(createGitLabSweep({ app: deps, seen, paths: readGitLabProjects(env) }));
+  runtime.sweeps?.add(createGitLabSweep({ app: deps, seen, paths: readGitLabProjects(env), kept: shared.kept }));
   // The scopes, never the secrets: an operator sees how the list was read.
   const scopes = settings.webhookSecrets.map((entry) => entry.scope ?? "(every project)");
   runtime.log.info({ url: settings.url, secrets: scopes }, "GitLab served at POST /api/gitlab/webhooks");
   const prioritize = (event: string, payload: Record<string, unknown>) => prioritizeGitLabDelivery(deps.cache, event, payload);
   const lane = gitLabLane(settings.url, settings.token);
   const secrets = settings.webhookSecrets;
-  return createGitLabHandler({ secrets, app, log: runtime.log, background: runtime.background, prioritize, lane, instance: settings.url });
+  const replicas = { ...(shared.deliveries ? { deliveries: shared.deliveries } : {}), ...(shared.queue ? { queue: shared.queue } : {}) };
+  return createGitLabHandler({ secrets, app, log: runtime.log, background: runtime.background, prioritize, lane, instance: settings.url, ...replicas });
 }

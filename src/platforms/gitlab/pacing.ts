@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createRequesterFn, type FormattedResponse, type RequesterType, type ResourceOptions } from "@gitbeaker/requester-utils";
 import type { Log } from "../../desk/port.js";
 import { GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "../../runtime/limits.js";
-import { Pacer, type PacerClock, type PacerLimits } from "../../runtime/pacer.js";
+import { Pacer, type PacerClock, type PacerLimits, type Pacing } from "../../runtime/pacer.js";
 import { currentPriority } from "../../runtime/priority.js";
 import { sendRequest, type PreparedRequest, type SendRequest } from "./send-request.js";
 
@@ -18,8 +18,8 @@ import { sendRequest, type PreparedRequest, type SendRequest } from "./send-requ
 
 /** The two pacers of one process: share them between every client of the same token. */
 export interface GitLabPacers {
-  requests: Pacer;
-  notes: Pacer;
+  requests: Pacing;
+  notes: Pacing;
 }
 
 /** Pacers with frontdesk's GitLab limits (or others, for a self-managed instance or a test). */

@@ -1,6 +1,8 @@
 import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
+import { listKeptOpenIssues, type ListingSource } from "../../desk/kept-listing.js";
 import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
+import { LocalKeptState, type KeptState } from "../../runtime/kept-state.js";
 import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
 import type { RepoSweep } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
@@ -17,9 +19,11 @@ import { GitLabTracker, type ProjectRef } from "./tracker.js";
  * desk's. GitLab has no installations, so the projects are those frontdesk
  * has had webhooks from, and every project the token's user is a member of
  * (or, when GITLAB_PROJECTS is set, those alone). A project
- * costs one listing of its open issues; notes are read only for tickets at or
- * past their earliest reminder point (or perhaps never triaged), and not again
- * while the listing shows the issue unchanged.
+ * costs one listing of its open issues the first time, then one listing of
+ * the issues changed since (`updated_after`; every GitLab call counts, so this
+ * is the least there is); notes are read only for tickets at or past their
+ * earliest reminder point (or perhaps never triaged), and not again while
+ * the listing shows the issue unchanged.
  */
 
 /** What the sweep shares with the webhooks (client and pacing, caches, issue locks), and where its projects come from. */
@@ -34,15 +38,18 @@ export interface GitLabSweepDeps {
   paths: readonly string[];
   /** Notes read in earlier sweeps; the sweep makes its own when none is given. */
   comments?: SweepCommentsCache;
+  /** What sweeps keep between runs (with REDIS_URL, every replica's); the sweep keeps its own when none is given. */
+  kept?: KeptState;
 }
 
 /** The GitLab sweep, for the server's runner or `frontdesk sweep`. */
 export function createGitLabSweep(deps: GitLabSweepDeps): Sweep {
-  const withCache = { ...deps, comments: deps.comments ?? new SweepCommentsCache() };
+  const kept = deps.kept ?? new LocalKeptState();
+  const withCache = { ...deps, kept, comments: deps.comments ?? new SweepCommentsCache(undefined, kept) };
   return platformSweep({ platform: "gitlab", targets: (log) => listProjects(withCache, log) });
 }
 
-type Deps = GitLabSweepDeps & { comments: SweepCommentsCache };
+type Deps = GitLabSweepDeps & { comments: SweepCommentsCache; kept: KeptState };
 
 /**
  * Seen projects resolved by id, then GITLAB_PROJECTS' paths resolved to ids
@@ -100,15 +107,37 @@ async function openProject(deps: Deps, project: ResolvedProject, now: Date, log:
   return {
     tracker,
     config,
+    listOpen: () => listKeptOpenIssues({ key: `gitlab:${ref.path}`.toLowerCase(), source: gitLabListing(tracker), kept: deps.kept, now: now.getTime() }),
     readComments: (tickets) => readNotes(deps, tracker, ref, tickets),
     lock: (iid, task) => lockIssue(deps.app, ref, iid, task),
     load: deps.app.load,
     afterTriage: async (issue, valid) => {
+      // An issue kept from an earlier sweep was not listed now: its estimate is read with it.
+      if (tracker.timeEstimateOf(issue.ticket.number) === undefined) await tracker.readIssue(issue.ticket.number);
       const seconds = tracker.timeEstimateOf(issue.ticket.number) ?? 0;
       await reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, load: deps.app.load }, seconds > 0 ? estimateFromSeconds(valid, seconds) : undefined);
     },
     now,
     log,
+  };
+}
+
+/** A project's issues as the sweep lists them on GitLab: all open ones once, then those changed since. */
+function gitLabListing(tracker: GitLabTracker): ListingSource {
+  const latest = (issues: readonly OpenIssue[], since?: string) =>
+    issues.reduce<string | undefined>((best, issue) => (issue.updatedAt && (!best || issue.updatedAt.getTime() > Date.parse(best)) ? issue.updatedAt.toISOString() : best), since);
+  return {
+    async listOpen() {
+      const issues = await tracker.listOpenIssues();
+      const since = latest(issues);
+      return { issues, cursor: since ? { since } : {} };
+    },
+    async listChanged(cursor) {
+      if (typeof cursor.since !== "string") return undefined;
+      // GitLab's updated_after includes its time: the latest issue comes again, and is merged again.
+      const issues = await tracker.listChangedSince(cursor.since);
+      return { issues, cursor: { since: latest(issues, cursor.since) } };
+    },
   };
 }
 
@@ -123,16 +152,14 @@ async function readNotes(
   project: ProjectRef,
   tickets: readonly OpenIssue[],
 ): Promise<Map<number, SweepComment[]>> {
-  const result = new Map<number, SweepComment[]>();
+  const result = await deps.comments.lookup(project.path, tickets);
+  const read: [OpenIssue, SweepComment[]][] = [];
   for (const issue of tickets) {
-    const cached = deps.comments.get(project.path, issue);
-    if (cached) {
-      result.set(issue.ticket.number, cached);
-      continue;
-    }
+    if (result.has(issue.ticket.number)) continue;
     const comments = await tracker.listComments(issue.ticket.number);
-    deps.comments.set(project.path, issue, comments);
+    read.push([issue, comments]);
     result.set(issue.ticket.number, comments);
   }
+  await deps.comments.store(project.path, read);
   return result;
 }

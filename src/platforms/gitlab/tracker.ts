@@ -61,16 +61,37 @@ export class GitLabTracker implements TicketEditor {
       state: "opened",
       scope: "all",
       perPage: 100,
+      // Labels as objects, with the descriptions that tell frontdesk's own under an old name.
+      withLabelsDetails: true,
     })) as unknown as GitLabRestIssue[];
-    return issues.map((issue) => {
-      this.#rememberAssignees(issue);
-      this.#estimates.set(issue.iid, issue.time_stats?.time_estimate ?? 0);
-      return {
-        ticket: toTicketFromRest(this.repo, issue, this.#deps.self),
-        commentCount: issue.user_notes_count ?? 0,
-        ...(issue.updated_at ? { updatedAt: parseGitLabTime(issue.updated_at) } : {}),
-      };
-    });
+    return issues.map((issue) => this.#toOpenIssue(issue));
+  }
+
+  /**
+   * Issues of any state changed on or after `since` (GitLab's `updated_after`,
+   * oldest change first): what a sweep asks for when it keeps the rest.
+   */
+  async listChangedSince(since: string): Promise<OpenIssue[]> {
+    const issues = (await this.#deps.client.issues.all({
+      projectId: this.#project.id,
+      scope: "all",
+      updatedAfter: since,
+      orderBy: "updated_at",
+      sort: "asc",
+      perPage: 100,
+      withLabelsDetails: true,
+    })) as unknown as GitLabRestIssue[];
+    return issues.map((issue) => this.#toOpenIssue(issue));
+  }
+
+  #toOpenIssue(issue: GitLabRestIssue): OpenIssue {
+    this.#rememberAssignees(issue);
+    this.#estimates.set(issue.iid, issue.time_stats?.time_estimate ?? 0);
+    return {
+      ticket: toTicketFromRest(this.repo, issue, this.#deps.self),
+      commentCount: issue.user_notes_count ?? 0,
+      ...(issue.updated_at ? { updatedAt: parseGitLabTime(issue.updated_at) } : {}),
+    };
   }
 
   async listComments(iid: number): Promise<Comment[]> {
@@ -82,6 +103,11 @@ export class GitLabTracker implements TicketEditor {
     for (const note of notes) this.#noteIssues.set(note.id, iid);
     // System notes ("added ~support label") are GitLab's record, not anyone's comment.
     return notes.filter((note) => !note.system).map((note) => toComment(note, this.#deps.self));
+  }
+
+  /** The issue as it is now, with its note count (`GET /projects/:id/issues/:iid`). */
+  async readIssue(iid: number): Promise<OpenIssue> {
+    return this.#toOpenIssue((await this.#deps.client.issues.show(iid, { projectId: this.#project.id })) as unknown as GitLabRestIssue);
   }
 
   /** The issue as it is now (`GET /projects/:id/issues/:iid`). */
@@ -139,6 +165,28 @@ export class GitLabTracker implements TicketEditor {
     for (const body of changes.comments) await client.issueNotes.create(this.#project.id, iid, body);
     // Internal notes: only the project's members with Reporter access or more see them, never the client's public view.
     for (const body of changes.internalComments ?? []) await client.issueNotes.create(this.#project.id, iid, body, { internal: true });
+  }
+
+  /**
+   * Renames a project label in place (`PUT /projects/:id/labels/:name` with
+   * `new_name`), on every issue at once, with `to`'s description. False
+   * when GitLab refuses because of the names: 400 or 409, `to` is taken;
+   * 404, `from` is no label of the project's own (a group's, say).
+   */
+  async renameLabel(from: string, to: LabelSpec): Promise<boolean> {
+    const { client, cache } = this.#deps;
+    try {
+      await client.labels.edit(this.#project.id, from, { newName: to.name, description: to.description });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 400 || status === 404 || status === 409) return false;
+      throw error;
+    }
+    cache.update<Set<string>>(this.#project.path, "labels", (labels) => {
+      labels.delete(from.toLowerCase());
+      return labels.add(to.name.toLowerCase());
+    });
+    return true;
   }
 
   #rememberAssignees(issue: GitLabRestIssue): void {

@@ -1,13 +1,16 @@
+import { createHash, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "../../server.js";
 import type { Log } from "../../desk/port.js";
+import type { DeliveryQueue } from "../../runtime/delivery-queue.js";
+import type { LogFields } from "../../runtime/log-context.js";
 import type { Priority } from "../../runtime/pacer.js";
 import { BodyTooLargeError, header, MAX_BODY_BYTES, readBody, safeEqual } from "../../runtime/http.js";
 import type { DeliveryContext, EventOutcome, GitLabApp } from "./app.js";
-import { deliveryKeys, RecentDeliveries } from "./deliveries.js";
+import { deliveryKeys, RecentDeliveries, type DeliveryRecord } from "./deliveries.js";
 import { isWithinScope, type WebhookSecret } from "./settings.js";
 
-/** The endpoint GitLab posts to (SPEC section 6). */
+/** The endpoint GitLab posts to. */
 export const GITLAB_WEBHOOK_PATH = "/api/gitlab/webhooks";
 export { MAX_BODY_BYTES };
 
@@ -19,7 +22,8 @@ export interface GitLabHandlerOptions {
   log: Log;
   path?: string;
   maxBodyBytes?: number;
-  deliveries?: RecentDeliveries;
+  /** Deliveries taken so far (with REDIS_URL, every replica's). */
+  deliveries?: DeliveryRecord;
   /**
    * Where the work goes after the answer (the server's BackgroundWork). With
    * it, a delivery is answered 202 as soon as it is verified and parsed;
@@ -32,12 +36,23 @@ export interface GitLabHandlerOptions {
   lane?: string;
   /** The instance (GITLAB_URL), for the background's tenants: `gitlab:<instance>:<top-level group>`. */
   instance?: string;
+  /** With REDIS_URL: the replicas' queue, which deliveries go to instead of `background`. */
+  queue?: DeliveryQueue;
+}
+
+/** A GitLab delivery as the replicas' queue keeps it. */
+interface QueuedGitLabEvent {
+  event: string;
+  delivery?: string;
+  payload: Record<string, unknown>;
+  admission: DeliveryContext;
+  keys: string[];
 }
 
 /** The part of the server's background-work tracker this handler uses. */
 export interface BackgroundTasks {
   /** `tenant`: the unit the background shares its room between, so that one flooding group cannot fill it for the others. */
-  start(label: string, task: () => Promise<unknown>, priority?: Priority, lane?: string, tenant?: string): boolean;
+  start(label: string, task: () => Promise<unknown>, priority?: Priority, lane?: string, tenant?: string, fields?: LogFields): boolean;
 }
 
 /** The handler, and a way to wait for work that outlived its answer (tests, shutdown). */
@@ -106,31 +121,53 @@ export function createGitLabHandler(options: GitLabHandlerOptions): GitLabWebhoo
     }
     const log = withFields(options.log, { delivery, event });
     const keys = deliveryKeys(request.headers, event, payload);
-    if (!deliveries.claim(keys)) {
+    let fresh: boolean;
+    try {
+      fresh = await deliveries.claim(keys);
+    } catch (error) {
+      log.warn({ err: error }, "the record of deliveries cannot be read now: delivery refused (503)");
+      send(response, 503, { error: "the delivery cannot be taken now; deliver it again later" });
+      return true;
+    }
+    if (!fresh) {
       log.debug({}, "delivery seen before: ignored");
       send(response, 200, { status: "duplicate" });
       return true;
     }
-    const run = () => {
-      const work = runEvent(options.app, event, payload, log, admission).then((outcome) => {
-        if (outcome.status === "failed") deliveries.release(keys);
-        return outcome;
-      });
-      inflight.add(work);
-      void work.finally(() => inflight.delete(work));
-      return work;
-    };
-    if (!options.background) {
+    const run = () => work({ event, delivery, payload, admission, keys });
+    if (options.queue) {
+      const id = keys.length > 0 ? createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 32) : randomUUID();
+      const data: QueuedGitLabEvent = { event, ...(delivery ? { delivery } : {}), payload, admission, keys };
+      const queued = { platform: "gitlab", id, label: `GitLab ${event} ${delivery ?? ""}`.trim(), priority: options.prioritize?.(event, payload) ?? "normal", lane: options.lane ?? "gitlab", tenant: gitLabTenant(options.instance ?? "", claimedPath), fields: logFields(delivery, event, claimedPath, payload), data };
+      if (await options.queue.submit(queued)) send(response, 202, { status: "accepted" });
+      else {
+        void Promise.resolve(deliveries.release(keys)).catch(() => undefined);
+        send(response, 503, { error: "the delivery cannot be queued now; deliver it again later" });
+      }
+    } else if (!options.background) {
       send(response, 200, await run());
-    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal", options.lane ?? "gitlab", gitLabTenant(options.instance ?? "", claimedPath))) {
+    } else if (options.background.start(`GitLab ${event} ${delivery ?? ""}`.trim(), run, options.prioritize?.(event, payload) ?? "normal", options.lane ?? "gitlab", gitLabTenant(options.instance ?? "", claimedPath), logFields(delivery, event, claimedPath, payload))) {
       send(response, 202, { status: "accepted" });
     } else {
-      deliveries.release(keys);
+      void Promise.resolve(deliveries.release(keys)).catch(() => undefined);
       log.warn({}, "too much work in progress: delivery refused (503)");
       send(response, 503, { error: "too much work in progress; the sweep will find this issue" });
     }
     return true;
   };
+
+  /** One delivery's work, here or on whichever replica took it from the queue. */
+  function work(job: QueuedGitLabEvent): Promise<Outcome> {
+    const log = withFields(options.log, { delivery: job.delivery, event: job.event });
+    const running = runEvent(options.app, job.event, job.payload, log, job.admission).then(async (outcome) => {
+      if (outcome.status === "failed") await Promise.resolve(deliveries.release(job.keys)).catch(() => undefined);
+      return outcome;
+    });
+    inflight.add(running);
+    void running.finally(() => inflight.delete(running));
+    return running;
+  }
+  options.queue?.register("gitlab", (queued) => work(queued.data as QueuedGitLabEvent));
 
   const settled = async (): Promise<void> => {
     while (inflight.size > 0) await Promise.allSettled([...inflight]);
@@ -187,6 +224,13 @@ export function admit(matched: readonly WebhookSecret[], claimedPath: string | u
 export function gitLabTenant(instance: string, claimedPath: string | undefined): string {
   const group = claimedPath?.split("/")[0]?.toLowerCase() || "(no project)";
   return `gitlab:${instance}:${group}`;
+}
+
+/** What every line of the delivery's work names (and a shutdown that could not finish it): the payload's word, for the log only. */
+function logFields(delivery: string | undefined, event: string, repo: string | undefined, payload: Record<string, unknown>): LogFields {
+  const attributes = payload.object_attributes as { iid?: unknown } | undefined;
+  const iid = payload.object_kind === "note" ? (payload.issue as { iid?: unknown } | undefined)?.iid : attributes?.iid;
+  return { ...(delivery ? { delivery } : {}), event, ...(repo ? { repo } : {}), ...(typeof iid === "number" ? { issue: iid } : {}) };
 }
 
 /** `project.path_with_namespace` as the payload claims it. */

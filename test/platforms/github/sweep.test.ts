@@ -70,6 +70,10 @@ class RepoState {
     this.comments.push({ id: this.#id++, issue_url: `${API}${repoPath}/issues/${number}`, user, body, created_at: at, updated_at: at, author_association: association });
   }
 
+  commentsOf(number: number): Record<string, unknown>[] {
+    return this.comments.filter((comment) => comment.issue_url === `${API}${repoPath}/issues/${number}`);
+  }
+
   ack(number: number, record: Record<string, string>): void {
     this.comment(number, BOT, `Thanks.\n\n<!-- frontdesk:ack ${JSON.stringify(record)} -->`, this.issues.get(number)!.created_at, "NONE");
   }
@@ -124,6 +128,13 @@ describe("GitHub sweep", () => {
     const api = mockListings(nock(API), state, { since: "2026-11-26T09:00:00.000Z", token: true })
       .get(configPath)
       .reply(200, CONFIG)
+      // In the issue's lock, the comments once more: another sweep may have written meanwhile.
+      .get(`${repoPath}/issues/12/comments`)
+      .query({ per_page: 100 })
+      .reply(200, () => state.commentsOf(12))
+      .get(`${repoPath}/issues/13/comments`)
+      .query({ per_page: 100 })
+      .reply(200, () => state.commentsOf(13))
       .post(`${repoPath}/issues/12/comments`, (body) => (comments[12] = body.body) !== undefined)
       .reply(201, (_uri, body) => {
         writes.push("comment 12");
@@ -169,7 +180,14 @@ describe("GitHub sweep", () => {
     expect(new Set(priorities)).toEqual(new Set(["background"]));
 
     // The same sweep again, on the issues as the first one left them: reads only (config and token cached).
-    mockListings(nock(API), state, { since: "2026-11-26T09:00:00.000Z" });
+    // Two tickets need their comments (12 is escalated now): one listing each rather than the repository's.
+    mockListings(nock(API), state)
+      .get(`${repoPath}/issues/11/comments`)
+      .query({ per_page: 100 })
+      .reply(200, () => state.commentsOf(11))
+      .get(`${repoPath}/issues/13/comments`)
+      .query({ per_page: 100 })
+      .reply(200, () => state.commentsOf(13));
     const second = await runner.run();
     expect(second).toEqual({ repos: 1, triaged: 0, reminders: 0, escalations: 0, errors: 0, rateLimited: false });
   });

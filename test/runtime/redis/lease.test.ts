@@ -1,0 +1,93 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RedisLeases } from "../../../src/runtime/redis/lease.js";
+import { startRedis, type TestRedis } from "../../helpers/redis-server.js";
+
+/** Two replicas' leases on one real Redis, each with its own connection. */
+let redis: TestRedis;
+const connections: Redis[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+
+afterAll(async () => {
+  for (const connection of connections) connection.disconnect();
+  await redis.stop();
+});
+
+function replica(owner: string, ttlMs = 10_000) {
+  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+  connections.push(connection);
+  return { leases: new RedisLeases(connection, owner, { ttlMs, pollMs: 5 }), connection };
+}
+
+const gate = () => {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+};
+
+describe("RedisLeases", () => {
+  it("runs two replicas' tasks for one issue one after another, with growing fencing tokens", async () => {
+    const a = replica("a").leases;
+    const b = replica("b").leases;
+    const events: string[] = [];
+    const first = gate();
+    const tokens: number[] = [];
+    const one = a.run("github:acme/site#7", async (hold) => {
+      tokens.push(hold.token);
+      events.push("a start");
+      await first.opened;
+      events.push("a end");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const two = b.run("github:acme/site#7", async (hold) => {
+      tokens.push(hold.token);
+      events.push("b start");
+    });
+    // Another issue is not held up.
+    await b.run("github:acme/site#8", async () => events.push("other issue"));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(events).toEqual(["a start", "other issue"]);
+    first.open();
+    await Promise.all([one, two]);
+    expect(events).toEqual(["a start", "other issue", "a end", "b start"]);
+    expect(tokens[1]!).toBeGreaterThan(tokens[0]!);
+  });
+
+  it("tryRun does not wait: the sweep of a second replica is skipped while the first holds the lease", async () => {
+    const a = replica("a").leases;
+    const b = replica("b").leases;
+    const held = gate();
+    const running = a.tryRun("sweep", () => held.opened.then(() => "swept"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await b.tryRun("sweep", async () => "twice")).toEqual({ ran: false });
+    held.open();
+    expect(await running).toEqual({ ran: true, value: "swept" });
+    expect(await b.tryRun("sweep", async () => "next")).toEqual({ ran: true, value: "next" });
+  });
+
+  it("a replica that dies holding a lease loses it when its time runs out, and another takes it", async () => {
+    const dying = replica("dying", 300);
+    const never = dying.leases.run("gitlab:acme/shop#1", () => new Promise<never>(() => undefined));
+    void never;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The process is gone: no more renewals reach Redis.
+    dying.connection.disconnect();
+    const started = Date.now();
+    const survivor = replica("survivor").leases;
+    expect(await survivor.run("gitlab:acme/shop#1", async () => "taken over")).toBe("taken over");
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("a holder whose lease is gone learns it from its hold's signal", async () => {
+    const { leases, connection } = replica("slow", 150);
+    const aborted = await leases.run("sweep-lost", async (hold) => {
+      await connection.del("frontdesk:lease:sweep-lost");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return hold.signal.aborted;
+    });
+    expect(aborted).toBe(true);
+  });
+});
