@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * A real Redis for the tests: Debian's `redis-server`, started on a free
@@ -86,4 +88,34 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/**
+ * A real Redis for the test file: started before its tests, stopped after,
+ * with every connection `connect` made closed first. `url()` is valid once
+ * the tests run.
+ */
+export function useTestRedis(): { url(): string; connect(): Redis; server(): TestRedis } {
+  let redis: TestRedis | undefined;
+  const connections: Redis[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    for (const connection of connections) connection.disconnect();
+    await redis?.stop();
+  });
+  const started = () => {
+    if (!redis) throw new Error("Redis is started before the tests run");
+    return redis;
+  };
+  return {
+    url: () => started().url,
+    server: started,
+    connect: () => {
+      const connection = new Redis(started().url, { maxRetriesPerRequest: null });
+      connections.push(connection);
+      return connection;
+    },
+  };
 }

@@ -1,5 +1,4 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGitHubApp } from "../../../src/platforms/github/app.js";
 import { fixedIdentity } from "../../../src/platforms/github/identity.js";
 import { KeyedLock } from "../../../src/runtime/keyed-lock.js";
@@ -7,26 +6,15 @@ import { RedisBroadcast } from "../../../src/runtime/redis/broadcast.js";
 import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { APP_LOGIN, createBareProbot, pushPayload } from "../../helpers/github.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { startRedis, type TestRedis } from "../../helpers/redis-server.js";
+import { useTestRedis } from "../../helpers/redis-server.js";
 
 useStrictNock();
 
 /** A push that one replica receives clears the configuration on the others, through Redis pub/sub. */
-let redis: TestRedis;
-const connections: Redis[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  for (const connection of connections) connection.disconnect();
-  await redis.stop();
-});
+const redis = useTestRedis();
 
 function replica(name: string) {
-  const [commands, subscriber] = [new Redis(redis.url), new Redis(redis.url)];
-  connections.push(commands, subscriber);
+  const [commands, subscriber] = [redis.connect(), redis.connect()];
   const deps = { cache: new RepoCache(), locks: new KeyedLock(), now: () => new Date(), identity: fixedIdentity(APP_LOGIN), broadcast: new RedisBroadcast(commands, subscriber, name) };
   const probot = createBareProbot();
   void probot.load(createGitHubApp(deps));

@@ -1,24 +1,12 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RedisLeases } from "../../../src/runtime/redis/lease.js";
-import { startRedis, type TestRedis } from "../../helpers/redis-server.js";
+import { useTestRedis } from "../../helpers/redis-server.js";
 
 /** Two replicas' leases on one real Redis, each with its own connection. */
-let redis: TestRedis;
-const connections: Redis[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  for (const connection of connections) connection.disconnect();
-  await redis.stop();
-});
+const redis = useTestRedis();
 
 function replica(owner: string, ttlMs = 10_000) {
-  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  connections.push(connection);
+  const connection = redis.connect();
   return { leases: new RedisLeases(connection, owner, { ttlMs, pollMs: 5 }), connection };
 }
 

@@ -1,25 +1,12 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RedisBroadcast } from "../../../src/runtime/redis/broadcast.js";
 import { createSharedLoadBook } from "../../../src/runtime/redis/load-book.js";
-import { startRedis, type TestRedis } from "../../helpers/redis-server.js";
+import { useTestRedis } from "../../helpers/redis-server.js";
 
-let redis: TestRedis;
-const connections: Redis[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  for (const connection of connections) connection.disconnect();
-  await redis.stop();
-});
+const redis = useTestRedis();
 
 async function replica(name: string) {
-  const commands = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const subscriber = new Redis(redis.url, { maxRetriesPerRequest: null });
-  connections.push(commands, subscriber);
+  const [commands, subscriber] = [redis.connect(), redis.connect()];
   const shared = createSharedLoadBook(commands, new RedisBroadcast(commands, subscriber, name), "github");
   await shared.ready;
   // Until the subscription is in place, nothing is heard.

@@ -1,29 +1,16 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PacerLimits } from "../../../src/runtime/pacer.js";
 import { RedisBroadcast } from "../../../src/runtime/redis/broadcast.js";
 import { SharedPacer } from "../../../src/runtime/redis/pacer.js";
-import { startRedis, type TestRedis } from "../../helpers/redis-server.js";
+import { useTestRedis } from "../../helpers/redis-server.js";
 
 /** Two replicas' pacers on one real Redis: together they stay inside one lane's windows. */
-let redis: TestRedis;
-const connections: Redis[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  for (const connection of connections) connection.disconnect();
-  await redis.stop();
-});
+const redis = useTestRedis();
 
 const LIMITS: PacerLimits = { concurrent: 50, writesPerMinute: 10, writesPerHour: 100, reserve: 2, backgroundReserve: 3 };
 
 function replica(name: string, limits = LIMITS) {
-  const commands = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const subscriber = new Redis(redis.url, { maxRetriesPerRequest: null });
-  connections.push(commands, subscriber);
+  const [commands, subscriber] = [redis.connect(), redis.connect()];
   return new SharedPacer(commands, new RedisBroadcast(commands, subscriber, name), "test", limits);
 }
 
