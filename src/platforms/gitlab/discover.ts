@@ -18,3 +18,38 @@ export async function discoverProjects(deps: Pick<GitLabAppDeps, "client" | "cac
     return projects.map(toResolvedProject);
   });
 }
+
+/** A listing that failed: one path of GITLAB_PROJECTS, or the member projects as a whole. */
+export interface FailedProject {
+  failed: string;
+  error: unknown;
+}
+
+/**
+ * The projects frontdesk may serve: the paths of GITLAB_PROJECTS when it is
+ * set (each resolved once per cache period), else every project the token's
+ * user is a member of. Each project once; what cannot be read is yielded as
+ * a failure and the others go on.
+ */
+export async function* listServedProjects(deps: Pick<GitLabAppDeps, "client" | "cache">, paths: readonly string[]): AsyncIterable<ResolvedProject | FailedProject> {
+  if (paths.length === 0) {
+    let discovered: ResolvedProject[] = [];
+    try {
+      discovered = await discoverProjects(deps);
+    } catch (error) {
+      yield { failed: "projects of the token's user", error };
+    }
+    yield* discovered;
+    return;
+  }
+  const listed = new Set<string>();
+  for (const path of paths) {
+    if (listed.has(path.toLowerCase())) continue;
+    listed.add(path.toLowerCase());
+    try {
+      yield await deps.cache.get(path, "project-by-path", async () => toResolvedProject(await deps.client.projects.show(path)));
+    } catch (error) {
+      yield { failed: path, error };
+    }
+  }
+}

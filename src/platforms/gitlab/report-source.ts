@@ -2,9 +2,9 @@ import type { Log } from "../../desk/port.js";
 import type { FailedListing } from "../../desk/sweep-platform.js";
 import type { ReportRepository, ReportSource, ReportTarget, ReportTicket, SkippedRepository, TimeWindow } from "../../report/source.js";
 import { readProjectConfig, type GitLabAppDeps } from "./context.js";
-import { discoverProjects } from "./discover.js";
+import { listServedProjects } from "./discover.js";
 import { parseGitLabTime, toTicketFromRest, type GitLabRestIssue } from "./mapper.js";
-import { toResolvedProject, type ResolvedProject } from "./resolve-project.js";
+import type { ResolvedProject } from "./resolve-project.js";
 import { GitLabTracker } from "./tracker.js";
 
 /**
@@ -31,28 +31,10 @@ export function createGitLabReportSource(deps: GitLabReportDeps): ReportSource {
   return { platform: "gitlab", targets: () => listTargets(deps) };
 }
 
+/** Every project frontdesk may serve, as the sweep finds them; those without a frontdesk.yml are left out on opening. */
 async function* listTargets(deps: GitLabReportDeps): AsyncIterable<ReportTarget | FailedListing> {
-  if (deps.paths.length === 0) {
-    // No restriction: every project the token's user is a member of, as the sweep finds them; those without a frontdesk.yml are left out on opening.
-    let discovered: ResolvedProject[] = [];
-    try {
-      discovered = await discoverProjects(deps.app);
-    } catch (error) {
-      yield { failed: "projects of the token's user", error };
-    }
-    for (const project of discovered) yield { name: project.path_with_namespace, open: (log) => openProject(deps, project, log) };
-    return;
-  }
-  const seen = new Set<string>();
-  for (const path of deps.paths) {
-    if (seen.has(path.toLowerCase())) continue;
-    seen.add(path.toLowerCase());
-    try {
-      const project = await deps.app.cache.get(path, "report-project", async () => toResolvedProject(await deps.app.client.projects.show(path)));
-      yield { name: project.path_with_namespace, open: (log) => openProject(deps, project, log) };
-    } catch (error) {
-      yield { failed: path, error };
-    }
+  for await (const project of listServedProjects(deps.app, deps.paths)) {
+    yield "failed" in project ? project : { name: project.path_with_namespace, open: (log) => openProject(deps, project, log) };
   }
 }
 

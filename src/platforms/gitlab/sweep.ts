@@ -9,8 +9,8 @@ import type { Sweep } from "../../desk/sweep-runner.js";
 import { lockIssue, readProjectConfig, type GitLabAppDeps } from "./context.js";
 import { reviewAfterTriage } from "../../desk/project-step.js";
 import { estimateFromSeconds } from "./estimate.js";
-import { discoverProjects } from "./discover.js";
-import { ProjectOutOfScopeError, resolveProject, toResolvedProject, type ResolvedProject } from "./resolve-project.js";
+import { listServedProjects } from "./discover.js";
+import { ProjectOutOfScopeError, resolveProject, type ResolvedProject } from "./resolve-project.js";
 import type { SeenProjects } from "./seen-projects.js";
 import { GitLabTracker, type ProjectRef } from "./tracker.js";
 
@@ -72,27 +72,10 @@ async function* listProjects(deps: Deps, log: Log): AsyncIterable<SweepTarget | 
       else yield { failed: `project ${seen.id}`, error };
     }
   }
-  const { client, cache } = deps.app;
-  if (deps.paths.length === 0) {
-    // No restriction: every project the token's user is a member of; those without a frontdesk.yml are skipped on opening.
-    let discovered: ResolvedProject[] = [];
-    try {
-      discovered = await discoverProjects(deps.app);
-    } catch (error) {
-      yield { failed: "projects of the token's user", error };
-    }
-    for (const project of discovered) if (!swept.has(project.path_with_namespace.toLowerCase())) yield target(project);
-    return;
-  }
-  for (const path of deps.paths) {
-    if (swept.has(path.toLowerCase())) continue;
-    try {
-      const project = await cache.get(path, "sweep-project", async () => toResolvedProject(await client.projects.show(path)));
-      if (swept.has(project.path_with_namespace.toLowerCase())) continue;
-      yield target(project);
-    } catch (error) {
-      yield { failed: path, error };
-    }
+  // Then every project frontdesk may serve (GITLAB_PROJECTS, or the token user's), each once.
+  for await (const project of listServedProjects(deps.app, deps.paths)) {
+    if ("failed" in project) yield project;
+    else if (!swept.has(project.path_with_namespace.toLowerCase())) yield target(project);
   }
 }
 
