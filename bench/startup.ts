@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuilt } from "../scripts/build.mjs";
 import { FakeGitHub } from "../test/fakes/github-api.js";
@@ -20,6 +22,11 @@ import { format, percentile, waitFor } from "./stats.js";
  * and, beside it, the proportional set (Pss): RSS counts the pages of the
  * node binary and its libraries once per process, npm's and the server's,
  * Pss shares them out between the processes that map them.
+ *
+ * Beside them, the floor of any Node.js server under `npm start` on this
+ * machine: npm running a start script that only waits (`exec node -e` with a
+ * timer), measured the same way. npm's own process and an empty Node.js are
+ * in every `npm start` tree; what the server adds is above that floor.
  */
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -44,6 +51,7 @@ export async function runStartup(runs: number): Promise<string[]> {
   try {
     const npm = await measure(["npm", "start", "--silent"], env, fake, runs);
     const node = await measure([process.execPath, "dist/main.js"], env, fake, runs);
+    const floor = await measureFloor();
     const line = (name: string, m: Measured) =>
       `    ${name.padEnd(17)} /healthz after p50 ${format(percentile(m.healthyMs, 50))} ms, max ${format(Math.max(...m.healthyMs))} ms; ` +
       `after a warm-up ticket ${m.processes} process${m.processes === 1 ? "" : "es"}, RSS ${format(m.rssMb)} MB (server ${format(m.serverRssMb)} MB), Pss ${format(m.pssMb)} MB`;
@@ -51,6 +59,7 @@ export async function runStartup(runs: number): Promise<string[]> {
       `startup: start to /healthz 200 (${runs} runs each, GitHub served; targets < ${TARGET_MS} ms, < ${TARGET_MB} MB):`,
       line("npm start", npm),
       line("node dist/main.js", node),
+      `    floor             npm start of a script that only waits: ${floor.processes} processes, RSS ${format(floor.rssMb)} MB (npm ${format(floor.rssMb - floor.serverRssMb)} MB, an empty node ${format(floor.serverRssMb)} MB), Pss ${format(floor.pssMb)} MB`,
     ];
   } finally {
     await fake.stop();
@@ -89,6 +98,24 @@ async function measure(command: string[], env: Record<string, string>, fake: Fak
     }
   }
   return { healthyMs, ...memory };
+}
+
+/** npm start of a package whose start script is an empty Node.js that waits: the least any server's tree can be. */
+async function measureFloor() {
+  const dir = mkdtempSync(join(tmpdir(), "frontdesk-floor-"));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "floor", private: true, scripts: { start: `exec node -e "setInterval(() => {}, 1000)"` } }));
+  const child = spawn("npm", ["start", "--silent"], { cwd: dir, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir }, stdio: "ignore" });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    await waitFor(() => processTree(child.pid!).length === 2, 10_000, "npm start of the waiting script");
+    // As long as the server is given after its warm-up ticket.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return treeMemory(child.pid!);
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function treeMemory(pid: number) {
