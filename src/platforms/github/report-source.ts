@@ -2,11 +2,13 @@ import type { Probot } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { Log } from "../../desk/port.js";
 import type { FailedListing } from "../../desk/sweep-platform.js";
+import { LocalKeptState } from "../../runtime/kept-state.js";
 import type { RepoCache } from "../../runtime/repo-cache.js";
 import type { ReportRepository, ReportSource, ReportTarget, ReportTicket, SkippedRepository, TimeWindow } from "../../report/source.js";
 import { listAgencyTeamMembers } from "./agency-teams.js";
 import { loadGitHubConfig } from "./config-loader.js";
 import { appIdentity, type AppIdentity } from "./identity.js";
+import { listInstallations, type InstalledRepository } from "./installations.js";
 import { toTicket, type GitHubIssue } from "./mapper.js";
 import type { GitHubOctokit } from "./octokit.js";
 import { listRepoComments } from "./sweep.js";
@@ -29,13 +31,6 @@ export interface GitHubReportDeps {
   identity?: AppIdentity;
 }
 
-interface RepositoryRef {
-  name: string;
-  full_name: string;
-  owner: { login: string };
-  disabled?: boolean;
-}
-
 type ListedIssue = GitHubIssue & { html_url?: string; closed_at?: string | null };
 
 /** The GitHub source of `frontdesk report`. */
@@ -48,19 +43,13 @@ type Deps = GitHubReportDeps & { identity: AppIdentity };
 
 /** Every repository of every installation that is not suspended; archived ones too, their month still counts. */
 async function* listTargets(deps: Deps): AsyncIterable<ReportTarget | FailedListing> {
-  const app = await deps.probot.auth();
-  const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
-    let octokit: GitHubOctokit;
-    let repositories: RepositoryRef[];
-    try {
-      octokit = (await deps.probot.auth(installation.id)) as GitHubOctokit;
-      repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as RepositoryRef[];
-    } catch (error) {
-      yield { failed: `installation ${installation.id}`, error };
+  // A report is one run: nothing is kept for a next one.
+  for await (const installation of listInstallations(deps.probot, new LocalKeptState())) {
+    if ("failed" in installation) {
+      yield installation;
       continue;
     }
+    const { octokit, repositories } = installation;
     for (const repository of repositories) {
       if (repository.disabled) continue;
       yield { name: repository.full_name, open: (log) => openRepository(deps, octokit, repository, log) };
@@ -68,7 +57,7 @@ async function* listTargets(deps: Deps): AsyncIterable<ReportTarget | FailedList
   }
 }
 
-async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: RepositoryRef, log: Log): Promise<ReportRepository | SkippedRepository | undefined> {
+async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: InstalledRepository, log: Log): Promise<ReportRepository | SkippedRepository | undefined> {
   const owner = repository.owner.login;
   const loaded = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name, { policy: deps.policy }));
   if (loaded.kind === "missing") return undefined;
@@ -84,7 +73,7 @@ async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: Re
   };
 }
 
-async function readTickets(octokit: GitHubOctokit, owner: string, repository: RepositoryRef, window: TimeWindow, self: string): Promise<ReportTicket[]> {
+async function readTickets(octokit: GitHubOctokit, owner: string, repository: InstalledRepository, window: TimeWindow, self: string): Promise<ReportTicket[]> {
   const from = window.from.getTime();
   const to = window.to.getTime();
   const listed: ListedIssue[] = [];

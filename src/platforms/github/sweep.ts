@@ -9,7 +9,7 @@ import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
 import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
 import { LocalKeptState, type KeptState } from "../../runtime/kept-state.js";
 import type { Lock } from "../../runtime/lock.js";
-import { listIfChanged } from "./conditional.js";
+import { listInstallations, type InstalledRepository } from "./installations.js";
 import { gitHubListing } from "./listing.js";
 import type { RepoSweep } from "../../desk/sweep-repo.js";
 import type { Sweep } from "../../desk/sweep-runner.js";
@@ -53,14 +53,6 @@ export interface GitHubSweepDeps {
   kept?: KeptState;
 }
 
-interface RepositoryRef {
-  name: string;
-  full_name: string;
-  owner: { login: string };
-  archived?: boolean;
-  disabled?: boolean;
-}
-
 type RepoComment = GitHubComment & { issue_url: string };
 
 /** The GitHub sweep, for the server's runner or `frontdesk sweep`. */
@@ -72,25 +64,14 @@ export function createGitHubSweep(deps: GitHubSweepDeps): Sweep {
 
 type Deps = GitHubSweepDeps & { projects: RepoCache; identity: AppIdentity; kept: KeptState; comments: SweepCommentsCache };
 
-/** Every repository of every installation that is not suspended; one installation's failure does not stop the others. */
+/** Every repository of every installation that is not suspended, archived and disabled ones left out; one installation's failure does not stop the others. */
 async function* listRepositories(deps: Deps): AsyncIterable<SweepTarget | FailedListing> {
-  const app = await deps.probot.auth();
-  const installations = await listIfChanged(app, "GET /app/installations", { per_page: 100 }, deps.kept, "github:installations", (data) =>
-    (data as { id: number; suspended_at?: string | null }[]).map(({ id, suspended_at }) => ({ id, suspended_at: suspended_at ?? null })),
-  );
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
-    let octokit: GitHubOctokit;
-    let repositories: RepositoryRef[];
-    try {
-      octokit = (await deps.probot.auth(installation.id)) as GitHubOctokit;
-      repositories = await listIfChanged(octokit, "GET /installation/repositories", { per_page: 100 }, deps.kept, `github:installation:${installation.id}`, (data) =>
-        ((data as { repositories?: RepositoryRef[] }).repositories ?? []).map(({ name, full_name, owner, archived, disabled }) => ({ name, full_name, owner: { login: owner.login }, archived, disabled })),
-      );
-    } catch (error) {
-      yield { failed: `installation ${installation.id}`, error };
+  for await (const installation of listInstallations(deps.probot, deps.kept)) {
+    if ("failed" in installation) {
+      yield installation;
       continue;
     }
+    const { octokit, repositories } = installation;
     for (const repository of repositories) {
       if (repository.archived || repository.disabled) continue;
       yield { name: repository.full_name, open: (now, log) => openRepository(deps, octokit, repository, now, log) };
@@ -99,7 +80,7 @@ async function* listRepositories(deps: Deps): AsyncIterable<SweepTarget | Failed
 }
 
 /** One repository, as the desk's sweep asks for it: configuration from the webhooks' cache, tracker, comments, lock. */
-async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: RepositoryRef, now: Date, log: Log): Promise<RepoSweep | undefined> {
+async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: InstalledRepository, now: Date, log: Log): Promise<RepoSweep | undefined> {
   const owner = repository.owner.login;
   const config = await deps.cache.get(repository.full_name, "config", () => loadGitHubConfig(octokit, owner, repository.name, { policy: deps.policy, kept: deps.kept }));
   if (config.kind === "missing") return undefined;
