@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ensureBuilt } from "../scripts/build.mjs";
 import { FakeGitHub } from "../test/fakes/github-api.js";
 import { createAppKey, deliverGitHub } from "../test/helpers/spawn-server.js";
-import { freePort } from "../test/production/process.js";
+import { freePort } from "../test/helpers/free-port.js";
 import { acks, CONFIG, openTicket, SECRET, serverEnv } from "./github.js";
 import { format, percentile, waitFor } from "./stats.js";
 

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuilt } from "../../scripts/build.mjs";
+import { freePort } from "./free-port.js";
 
 const START = fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url));
 
@@ -16,7 +16,7 @@ const START = fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url))
  */
 export async function startFrontdesk(env: Record<string, string>) {
   await ensureBuilt();
-  const port = await findFreePort();
+  const port = await freePort();
   // FRONTDESK_EXEC_ARGV: extra node flags for the server, e.g. "--cpu-prof" when profiling a bench.
   const extra = (process.env.FRONTDESK_EXEC_ARGV ?? "").split(" ").filter(Boolean);
   // In an empty directory: a developer's .env (which the server reads from its working directory) stays out of the tests.
@@ -101,13 +101,3 @@ export function deliverGitHub(base: string, secret: string, name: string, id: st
   return fetch(url, { method: "POST", ...init });
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../../scripts/build.mjs";
-import { freePort, isPortFree, ROOT, start, waitForAnswer, type Started } from "./process.js";
+import { isPortFree, ROOT, start, waitForAnswer, type Started } from "./process.js";
+import { freePort } from "../helpers/free-port.js";
 
 /**
  * The server's configuration from the environment or `.env` in its working

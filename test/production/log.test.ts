@@ -2,8 +2,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../../scripts/build.mjs";
 import { FakeGitHub } from "../fakes/github-api.js";
 import { issuePayload } from "../helpers/github.js";
-import { createAppKey, githubDeliveryRequest } from "../helpers/spawn-server.js";
-import { CONFIG, freePort, ROOT, start, waitForAnswer, type Started } from "./process.js";
+import { githubDeliveryRequest } from "../helpers/spawn-server.js";
+import { CONFIG, githubServerEnv, ROOT, start, waitForAnswer, type Started } from "./process.js";
+import { freePort } from "../helpers/free-port.js";
 
 /**
  * The server's one log stream, from outside: frontdesk's lines and Probot's
@@ -33,19 +34,7 @@ async function startFailing(env: Record<string, string> = {}) {
   fake.addRepo("acme/site", 4242, CONFIG).openIssue({ number: 7, title: `Website is down! ${MARKER}`, body: `Our shop shows an error. ${MARKER}`, createdAt: new Date().toISOString() });
   const host = await fake.start();
   const port = await freePort();
-  const server = start(process.execPath, [`${ROOT}/scripts/start.mjs`], {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    APP_ID: "1",
-    PRIVATE_KEY: createAppKey(),
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: host,
-    GHE_PROTOCOL: "http",
-    SWEEP_INTERVAL: "off",
-    GITLAB_TOKEN: "",
-    GITLAB_WEBHOOK_SECRET: "",
-    ...env,
-  });
+  const server = start(process.execPath, [`${ROOT}/scripts/start.mjs`], { ...githubServerEnv(host, port, SECRET), ...env });
   running.push(server);
   const url = `http://127.0.0.1:${port}`;
   await waitForAnswer(`${url}/healthz`, server);

@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "../fakes/github-api.js";
 import { issuePayload, readFixture } from "../helpers/github.js";
+import { createAppKey } from "../helpers/spawn-server.js";
 
 /** Helpers of the production tests: a process as an operator starts it, and its tree as `ps` shows it. */
 
@@ -81,15 +82,24 @@ export function rssMb(pid: number): number {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
+/**
+ * The environment of a server that serves GitHub only, against the fake at
+ * `host`, on `port` of 127.0.0.1, with no sweep. GitLab stays off whatever a
+ * developer's .env in the checkout says: the environment wins.
+ */
+export function githubServerEnv(host: string, port: number, secret: string): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_ID: "1",
+    PRIVATE_KEY: createAppKey(),
+    WEBHOOK_SECRET: secret,
+    GHE_HOST: host,
+    GHE_PROTOCOL: "http",
+    SWEEP_INTERVAL: "off",
+    GITLAB_TOKEN: "",
+    GITLAB_WEBHOOK_SECRET: "",
+  };
 }
 
 /** Whether `port` on 127.0.0.1 is free to listen on. */

@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../../scripts/build.mjs";
 import { FakeGitHub } from "../fakes/github-api.js";
-import { createAppKey, githubDeliveryRequest } from "../helpers/spawn-server.js";
-import { acknowledgements, freePort, isAlive, openIssues, processTree, start, waitForAnswer, type Started } from "./process.js";
+import { githubDeliveryRequest } from "../helpers/spawn-server.js";
+import { acknowledgements, githubServerEnv, isAlive, openIssues, processTree, start, waitForAnswer, type Started } from "./process.js";
+import { freePort } from "../helpers/free-port.js";
 
 /**
  * `kill -TERM` on `npm start` while accepted deliveries are still being
@@ -28,21 +29,7 @@ async function startServer(latencyMs: number, extra: Record<string, string> = {}
   const deliveries = openIssues(fake, 50, 5);
   const host = await fake.start();
   const port = await freePort();
-  const env = {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    APP_ID: "1",
-    PRIVATE_KEY: createAppKey(),
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: host,
-    GHE_PROTOCOL: "http",
-    SWEEP_INTERVAL: "off",
-    LOG_LEVEL: "info",
-    // Whatever a developer's .env in the checkout says, GitLab stays off here: the environment wins.
-    GITLAB_TOKEN: "",
-    GITLAB_WEBHOOK_SECRET: "",
-    ...extra,
-  };
+  const env = { ...githubServerEnv(host, port, SECRET), LOG_LEVEL: "info", ...extra };
   const server = start("npm", ["start", "--silent"], env);
   started.push(server);
   const url = `http://127.0.0.1:${port}`;
