@@ -12,7 +12,7 @@ useStrictNock();
 describe("GitHub intake", () => {
   it("makes no write in a repository without frontdesk.yml", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
-    const api = mockToken()
+    mockToken()
       .get(configPath)
       .reply(404, { message: "Not Found" })
       .get(new RegExp(`^/repos/${OWNER}/\\.github/contents/\\.github(/|%2F)frontdesk\\.yml`))

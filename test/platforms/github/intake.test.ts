@@ -132,7 +132,7 @@ describe("GitHub intake", () => {
   it("adds nothing to a reopened issue that was triaged", async () => {
     const { probot } = createTestProbot(THURSDAY_10_BERLIN);
     const triaged = { ...DOWN, labels: ["support", "urgency: emergency"], assignees: ["ann"], comments: 2 };
-    const api = mockToken()
+    mockToken()
       .get(configPath)
       .reply(200, CONFIG)
       .get(`${repoPath}/issues`)

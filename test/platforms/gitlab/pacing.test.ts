@@ -6,7 +6,7 @@ import { GITLAB_NOTE_LIMITS } from "../../../src/runtime/limits.js";
 import type { PreparedRequest } from "../../../src/platforms/gitlab/send-request.js";
 import type { PacerLimits } from "../../../src/runtime/pacer.js";
 import { withPriority } from "../../../src/runtime/priority.js";
-import { flush, ManualClock } from "../../helpers/manual-clock.js";
+import { ManualClock } from "../../helpers/manual-clock.js";
 
 const HOST = "https://gitlab.example.test";
 

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGitLabHandlerFromEnv } from "../../../src/platforms/gitlab/middleware.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { API, captureLog, CONFIG, CONFIG_FILE, deliver, ENV, issueHook, PROJECT_API, pushHook, restProject, SELF, startServer, THURSDAY_10_BERLIN } from "./helpers.js";
+import { API, captureLog, CONFIG, CONFIG_FILE, deliver, ENV, issueHook, pushHook, restProject, SELF, startServer, THURSDAY_10_BERLIN } from "./helpers.js";
 
 useStrictNock();
 

@@ -7,7 +7,6 @@ import { GitLabTracker } from "../../../src/platforms/gitlab/tracker.js";
 import { UserDirectory } from "../../../src/platforms/gitlab/users.js";
 import { RepoCache } from "../../../src/runtime/repo-cache.js";
 import { useStrictNock } from "../../helpers/nock-strict.js";
-import { specConfig } from "../../helpers/core.js";
 import { API, captureLog, GITLAB, IDS, PROJECT_ID, PROJECT_PATH, restIssue, SELF, TOKEN } from "./helpers.js";
 
 useStrictNock();
