@@ -31,9 +31,8 @@ export function serverEnv(host: string, appKey: string): Record<string, string> 
   return { APP_ID: "1", PRIVATE_KEY: appKey, WEBHOOK_SECRET: SECRET, GHE_HOST: host, GHE_PROTOCOL: "http", SWEEP_INTERVAL: "off", ...targets, ...log };
 }
 
-export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
-  const fake = new FakeGitHub({ latencyMs });
-  // spec-example.yml's support board, with the fields frontdesk fills, and its project board.
+/** spec-example.yml's support board, with the fields frontdesk fills, and its project board. */
+export function addBoards(fake: FakeGitHub): void {
   fake.projects.addBoard("acme-agency", 6, [
     { id: "F_status", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-todo", name: "Todo" }] },
     { id: "F_urgency", name: "Urgency", dataType: "SINGLE_SELECT", options: [{ id: "u-e", name: "emergency" }, { id: "u-t", name: "task" }] },
@@ -41,6 +40,11 @@ export async function setUp(latencyMs: number, repos: { name: string; installati
     { id: "F_client", name: "Client", dataType: "TEXT" },
   ]);
   fake.projects.addBoard("acme-agency", 7, [{ id: "F_status7", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-backlog", name: "Backlog" }] }]);
+}
+
+export async function setUp(latencyMs: number, repos: { name: string; installation: number }[]): Promise<Setup> {
+  const fake = new FakeGitHub({ latencyMs });
+  addBoards(fake);
   for (const repo of repos) fake.addRepo(repo.name, repo.installation, CONFIG);
   fake.addRepo(WARM_UP.name, WARM_UP.installation, CONFIG);
   const host = await fake.start();

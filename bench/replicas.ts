@@ -3,7 +3,7 @@ import { isMutation } from "../test/fakes/github-graphql.js";
 import { startRedis } from "../test/helpers/redis-server.js";
 import { createAppKey, deliverGitHub, startFrontdesk } from "../test/helpers/spawn-server.js";
 import { driveHttp } from "./drive.js";
-import { acks, BURST_COMMANDS, commandDone, commandOn, CONFIG, issuesDelivery, lastCallFor, openTicket, SECRET, serverEnv } from "./github.js";
+import { acks, addBoards, BURST_COMMANDS, commandDone, commandOn, CONFIG, issuesDelivery, lastCallFor, openTicket, SECRET, serverEnv } from "./github.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
 
 /**
@@ -17,14 +17,8 @@ import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.
 export async function runReplicas(latencyMs: number, tickets: number): Promise<string[]> {
   const redis = await startRedis();
   const fake = new FakeGitHub({ latencyMs });
-  // The boards spec-example.yml names, as `burst` has them (bench/github.ts).
-  fake.projects.addBoard("acme-agency", 6, [
-    { id: "F_status", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-todo", name: "Todo" }] },
-    { id: "F_urgency", name: "Urgency", dataType: "SINGLE_SELECT", options: [{ id: "u-e", name: "emergency" }, { id: "u-t", name: "task" }] },
-    { id: "F_due", name: "Due", dataType: "DATE" },
-    { id: "F_client", name: "Client", dataType: "TEXT" },
-  ]);
-  fake.projects.addBoard("acme-agency", 7, [{ id: "F_status7", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-backlog", name: "Backlog" }] }]);
+  // The boards spec-example.yml names, as `burst` has them.
+  addBoards(fake);
   const installations = [11, 12, 13];
   const repos = installations.map((installation) => ({ name: `client${installation}/site`, installation }));
   for (const repo of repos) fake.addRepo(repo.name, repo.installation, CONFIG);
