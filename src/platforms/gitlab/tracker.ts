@@ -56,15 +56,7 @@ export class GitLabTracker implements TicketEditor {
   }
 
   async listOpenIssues(): Promise<OpenIssue[]> {
-    const issues = (await this.#deps.client.issues.all({
-      projectId: this.#project.id,
-      state: "opened",
-      scope: "all",
-      perPage: 100,
-      // Labels as objects, with the descriptions that tell frontdesk's own under an old name.
-      withLabelsDetails: true,
-    })) as unknown as GitLabRestIssue[];
-    return issues.map((issue) => this.#toOpenIssue(issue));
+    return this.#listIssues({ state: "opened" });
   }
 
   /**
@@ -72,14 +64,18 @@ export class GitLabTracker implements TicketEditor {
    * oldest change first): what a sweep asks for when it keeps the rest.
    */
   async listChangedSince(since: string): Promise<OpenIssue[]> {
+    return this.#listIssues({ updatedAfter: since, orderBy: "updated_at", sort: "asc" });
+  }
+
+  /** The project's issues that `filter` selects, every page, each remembered as it is listed. */
+  async #listIssues(filter: { state?: "opened"; updatedAfter?: string; orderBy?: "updated_at"; sort?: "asc" }): Promise<OpenIssue[]> {
     const issues = (await this.#deps.client.issues.all({
       projectId: this.#project.id,
       scope: "all",
-      updatedAfter: since,
-      orderBy: "updated_at",
-      sort: "asc",
       perPage: 100,
+      // Labels as objects, with the descriptions that tell frontdesk's own under an old name.
       withLabelsDetails: true,
+      ...filter,
     })) as unknown as GitLabRestIssue[];
     return issues.map((issue) => this.#toOpenIssue(issue));
   }
