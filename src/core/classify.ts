@@ -5,7 +5,7 @@ import type { Ticket } from "./types.js";
 
 /**
  * Urgency and function, each by the first rule that gives an answer
- * (SPEC section 2, steps 2 and 3). Each result says which rule decided, so the
+ * (README: How intake decides). Each result says which rule decided, so the
  * reason reaches the log and `frontdesk simulate`.
  */
 

@@ -4,13 +4,13 @@ import { normalizeDuration } from "./estimate.js";
 import type { Language } from "./messages.js";
 
 /**
- * Commands in comments (SPEC section 5): a line that starts with `/urgency`,
+ * Commands in comments (README: Commands): a line that starts with `/urgency`,
  * `/estimate`, `/project`, `/support` or `/book`. Lines in code blocks and
  * quotes are not commands, so quoting someone's `/project` in a reply does not
  * run it again.
  */
 
-/** The commands of SPEC section 5, without their slash. */
+/** The commands, without their slash. */
 export const COMMAND_NAMES = ["urgency", "estimate", "project", "support", "book"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -5,7 +5,7 @@ import { readFormField, sameLabel } from "./text-match.js";
 import type { Ticket } from "./types.js";
 
 /**
- * Estimates (SPEC section 2, step 6) and how they compare with the size
+ * Estimates (README: Commands, `/estimate`) and how they compare with the size
  * threshold. Durations are business time: `2d` is two business days of the
  * length of `business_hours.hours`, so `2d` is above a `4h` threshold.
  */

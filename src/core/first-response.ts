@@ -3,7 +3,7 @@ import { isTeamMember, type AgencyTeamMembers } from "./team.js";
 import type { Comment, Ticket } from "./types.js";
 
 /**
- * The first response to a ticket (SPEC section 2, step 8, and section 8):
+ * The first response to a ticket (README: Response times and the sweep):
  * the first comment by the team, never by the client side and never by a
  * bot. It is derived from the issue's own comments every time, so there is
  * no state to lose or to fall out of step.

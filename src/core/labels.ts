@@ -6,7 +6,7 @@ import { renderTemplate } from "./templates.js";
 /**
  * Every label frontdesk writes, named by the configuration (`labels:`, with
  * defaults per language), with the colour and description it gets when
- * frontdesk has to create it (SPEC section 4). The description is
+ * frontdesk has to create it (README: Labels). The description is
  * frontdesk's record of which labels are its own: `frontdesk: ...` names
  * what the label is for, so that a label renamed in the configuration is
  * still known under its old name (see label-roles.ts).

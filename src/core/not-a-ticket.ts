@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { Ticket } from "./types.js";
 
 /**
- * Why an issue is not a support ticket (SPEC section 2, step 1), or undefined
+ * Why an issue is not a support ticket (README: How intake decides), or undefined
  * when it is one. Split in two so that bots and pull requests cost no API call:
  * they are decided before the configuration is read.
  */

@@ -53,7 +53,7 @@ export type IntakeResult =
   | ({ kind: "triage"; decisions: IntakeDecisions } & Plan);
 
 /**
- * Intake as a reconciliation (SPEC section 2, steps 1 to 5): from the ticket as
+ * Intake as a reconciliation (README: How intake decides): from the ticket as
  * it is and the configuration, the labels, assignees and acknowledgement it
  * should have. A ticket that carries frontdesk's acknowledgement is done.
  */

@@ -18,8 +18,8 @@ import { sameLabel } from "./text-match.js";
 import type { Comment, LoadElsewhere, OpenTickets, Ticket } from "./types.js";
 
 /**
- * Project work, urgency changes and bookings after intake (SPEC section 2,
- * steps 6 and 7, and section 5) as a reconciliation: the record in
+ * Project work, urgency changes and bookings after intake (README:
+ * Commands) as a reconciliation: the record in
  * frontdesk's acknowledgement says what the ticket is, the trigger says what a
  * person changed, and the plan is the difference. The same command twice
  * finds the record already as it wants it and plans nothing.

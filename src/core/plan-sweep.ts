@@ -17,7 +17,7 @@ import type { Ticket } from "./types.js";
 export type { SweepComment } from "./first-response.js";
 
 /**
- * What the periodic sweep does with one open issue (SPEC section 2, step 8):
+ * What the periodic sweep does with one open issue (README: Response times and the sweep):
  * nothing, triage it (its opening event never arrived), remind the contact,
  * or escalate. Every action leaves its trace on the issue (a marker in
  * frontdesk's comment, the `sla: breached` label), so however many sweeps run,

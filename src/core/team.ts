@@ -1,12 +1,13 @@
 import type { Config } from "../config/schema.js";
 
 /**
- * Who is who (SPEC section 8): the team is every login in the merged
+ * Who is who (the README has a section of that name): the team is every login in the merged
  * configuration's `team` (contacts, functions, bookable, leads), the
  * project-work handoff and `team.agency`; everyone else is the client side,
  * even a collaborator or owner of the repository. Clients are usually
- * collaborators on their own repository (the agency invites them), so the
- * platform's `author_association` or access level decides nothing here.
+ * collaborators on their own repository (the agency invites them), so what
+ * the platform says of a person's place in the repository is neither read
+ * nor asked for: the configuration alone decides, never as a hint either.
  */
 
 /** Whether someone may run commands, and why, for the log. */
@@ -71,7 +72,7 @@ export function isTeamMember(config: Config, login: string, teamMembers: AgencyT
 
 /**
  * Whether `login` may run commands on this repository's tickets, with the
- * reason for the log. The client side may only talk (SPEC section 5): their
+ * reason for the log. The client side may only talk (README: Commands): their
  * commands get the polite refusal.
  */
 export function authorizeCommand(config: Config, login: string, teamMembers: AgencyTeamMembers = NO_TEAM_MEMBERS): Authorization {

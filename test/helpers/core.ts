@@ -3,7 +3,7 @@ import { configSchema, type Config, type ConfigInput } from "../../src/config/sc
 import type { Ticket } from "../../src/core/types.js";
 import { readFixture } from "./fixtures.js";
 
-/** The SPEC's example configuration, parsed with every default. */
+/** spec-example.yml, the reference configuration of these tests, parsed with every default. */
 export function specConfig(overrides: Partial<ConfigInput> = {}): Config {
   const input = parse(readFixture("spec-example.yml")) as ConfigInput;
   return configSchema.parse({ ...input, ...overrides });

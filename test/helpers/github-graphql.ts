@@ -88,7 +88,7 @@ export function createdLabel(_uri: string, body: nock.Body) {
   return { ...(body as object), node_id: labelId((body as { name: string }).name) };
 }
 
-/** The SPEC's support board (acme-agency's project 6), as GitHub would list it: a Status and the fields frontdesk fills. */
+/** spec-example.yml's support board (acme-agency's project 6), as GitHub would list it: a Status and the fields frontdesk fills. */
 export const SUPPORT_BOARD_FIELDS = [
   { id: "F_status", name: "Status", dataType: "SINGLE_SELECT", options: [{ id: "s-todo", name: "Todo" }] },
   { id: "F_urgency", name: "Urgency", dataType: "SINGLE_SELECT", options: [{ id: "u-emergency", name: "emergency" }, { id: "u-task", name: "task" }] },

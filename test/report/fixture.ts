@@ -51,7 +51,7 @@ const reminder = (due: string, at: string): FixtureComment => ({ by: "frontdesk"
 const escalation = (due: string, at: string): FixtureComment => ({ by: "frontdesk", self: true, at, body: `Overdue.\n\n${writeMarker(ESCALATION_MARKER, { due })}` });
 const say = (by: string, at: string, body = "On it."): FixtureComment => ({ by, at, body });
 
-/** The SPEC's example without its boards (the fake GitHub has no Projects). Support-team model, 09:00-17:00, emergency 1h, task 1d. */
+/** spec-example.yml without its boards (the fake GitHub has no Projects). Support-team model, 09:00-17:00, emergency 1h, task 1d. */
 const ACME_CONFIG = readFixture("spec-example.yml")
   .split("\n")
   .filter((line) => !/^\s*(board|support_board|column):/u.test(line))

@@ -5,7 +5,7 @@ import type { KeptState } from "../../runtime/kept-state.js";
 import { requestIfChanged } from "./conditional.js";
 import type { GitHubOctokit } from "./octokit.js";
 
-/** Where a repository keeps its configuration (SPEC section 3). */
+/** Where a repository keeps its configuration (README: Configuration). */
 export const CONFIG_PATH = ".github/frontdesk.yml";
 
 /** One file in an `_extends` chain. */

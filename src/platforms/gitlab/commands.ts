@@ -8,8 +8,8 @@ import { GitLabTracker } from "./tracker.js";
 
 /**
  * Notes, estimates and labels a person sets: GitLab events mapped to the
- * desk's events, and the project opened for the desk (SPEC sections 2.6, 2.7
- * and 5). Nothing here decides what happens to a ticket; notes without
+ * desk's events, and the project opened for the desk (README: Commands,
+ * and project work). Nothing here decides what happens to a ticket; notes without
  * commands and updates without an estimate or label cost no API call.
  */
 

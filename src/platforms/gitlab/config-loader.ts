@@ -6,7 +6,7 @@ import { statusOf } from "./client.js";
 
 export { MAX_EXTENDS_DEPTH } from "../../config/chain.js";
 
-/** Where a GitLab project keeps its configuration (SPEC section 3). */
+/** Where a GitLab project keeps its configuration (README: Configuration). */
 export const GITLAB_CONFIG_PATH = ".gitlab/frontdesk.yml";
 
 /** One file in an `_extends` chain. */

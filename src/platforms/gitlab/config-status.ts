@@ -10,8 +10,8 @@ export const STATUS_NAME = "frontdesk";
 const MAX_DESCRIPTION = 255;
 
 /**
- * Tells the team whether the configuration they pushed is valid (SPEC
- * section 3): a commit status named `frontdesk` on the pushed commit,
+ * Tells the team whether the configuration they pushed is valid (README:
+ * Checking a configuration): a commit status named `frontdesk` on the pushed commit,
  * `failed` with the first error as `file:line:col: key.path: kind`, or
  * `success`. The status shows no value from any file (an inherited file's
  * values are not everyone's to read); the full messages go to the log.

@@ -1,5 +1,5 @@
 /**
- * The GitLab side of the environment (SPEC section 6): which instance, which
+ * The GitLab side of the environment (README: Connect GitLab): which instance, which
  * token, which webhook secret. Read once at start; nothing else reads env.
  */
 
