@@ -5,23 +5,20 @@ import type { Log } from "./desk/port.js";
 import type { AppIdentity } from "./platforms/github/identity.js";
 import { checkGitHubSettings, createGitHubHandler, createGitHubProbot, GITHUB_VARIABLES, isGitHubConfigured } from "./platforms/github/middleware.js";
 import { createGitHubSweep } from "./platforms/github/sweep.js";
-import { createGitLabClient } from "./platforms/gitlab/client.js";
-import { ConfigDependents } from "./platforms/gitlab/config-dependents.js";
-import { createGitLabHandlerFromEnv, GITLAB_VARIABLES, isGitLabConfigured } from "./platforms/gitlab/middleware.js";
+import { createGitLabDeps, createGitLabHandlerFromEnv, GITLAB_VARIABLES, isGitLabConfigured } from "./platforms/gitlab/middleware.js";
 import { readGitLabProjects } from "./platforms/gitlab/seen-projects.js";
-import { DEFAULT_GITLAB_URL, GitLabSettingsError, normalizeGitLabUrl, readGitLabSettings } from "./platforms/gitlab/settings.js";
+import { DEFAULT_GITLAB_URL, normalizeGitLabUrl, readGitLabSettings } from "./platforms/gitlab/settings.js";
 import { createGitLabSweep } from "./platforms/gitlab/sweep.js";
-import { UserDirectory } from "./platforms/gitlab/users.js";
 import { createSweepRunnerFromEnv, type Sweep, type SweepRunner } from "./desk/sweep-runner.js";
 import { BackgroundWork, type BackgroundOptions, type UnfinishedWork } from "./runtime/background.js";
-import { GITHUB_LIMITS, GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "./runtime/limits.js";
+import { withDeadline } from "./runtime/deadline.js";
+import { GITHUB_LIMITS } from "./runtime/limits.js";
 import { createLog, logBackgroundFailure } from "./runtime/log.js";
 import { LogContext } from "./runtime/log-context.js";
 import { RepoCache } from "./runtime/repo-cache.js";
-import { readServerSettings, SettingsError } from "./runtime/settings.js";
+import { readServerSettings } from "./runtime/settings.js";
 import { readRedisUrl } from "./runtime/redis-url.js";
 import { createProcessState, createSharedState, type SharedState } from "./runtime/shared-state.js";
-import { SweepIntervalError } from "./runtime/sweep-interval.js";
 import { createServer, type RequestHandler } from "./server.js";
 
 /**
@@ -70,7 +67,9 @@ export interface Frontdesk {
   /**
    * A shutdown without loss: stops taking deliveries (503, /healthz says
    * draining) and starting sweeps, waits up to `timeoutMs` for the work
-   * already accepted, closes the server; resolves with what was not finished.
+   * already accepted, closes the server (a delivery it was still reading is
+   * answered and its work waited for, within the same `timeoutMs`); resolves
+   * with what was not finished.
    */
   shutdown(timeoutMs: number): Promise<UnfinishedWork[]>;
 }
@@ -82,7 +81,7 @@ export interface Frontdesk {
  * sweep runner for both, and the HTTP server. A platform left out is named
  * in a warning with the variables it needs.
  *
- * @throws a configuration error ({@link isConfigurationError}) naming the first variable with a bad value.
+ * @throws a SettingsError (a subclass per platform) naming the first variable with a bad value.
  */
 export async function createFrontdesk(env: NodeJS.ProcessEnv, overrides: FrontdeskOverrides = {}): Promise<Frontdesk> {
   const now = overrides.now ?? (() => new Date());
@@ -143,9 +142,14 @@ export async function createFrontdesk(env: NodeJS.ProcessEnv, overrides: Frontde
       sweeps.stop();
       shared.stopTaking();
       log.info({ pending: background.pending, timeoutMs }, "shutting down: finishing the deliveries accepted, taking no new ones");
-      const finished = await idleWithin(background, timeoutMs);
-      const unfinished = finished ? [] : background.unfinished();
+      const deadline = Date.now() + timeoutMs;
+      // The server answers (/healthz: draining) while the work is finished; a delivery
+      // still being read when the work ran out is answered 202 before the server has
+      // closed, so its work is waited for too, within what is left of the deadline.
+      await idleWithin(background, timeoutMs);
       await closeServer(server);
+      const finished = await idleWithin(background, deadline - Date.now());
+      const unfinished = finished ? [] : background.unfinished();
       // With REDIS_URL, what was not finished stays queued: another replica takes it up.
       await shared.close();
       return unfinished;
@@ -153,19 +157,9 @@ export async function createFrontdesk(env: NodeJS.ProcessEnv, overrides: Frontde
   };
 }
 
-/** Variables frontdesk cannot start with: the message is one line for the operator, no stack trace needed. */
-export function isConfigurationError(error: unknown): error is Error {
-  return error instanceof SettingsError || error instanceof SweepIntervalError || error instanceof GitLabSettingsError;
-}
-
-async function idleWithin(background: BackgroundWork, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-  try {
-    return await Promise.race([background.idle().then(() => true as const), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** True when nothing is waiting or running within `timeoutMs`. */
+function idleWithin(background: BackgroundWork, timeoutMs: number): Promise<boolean> {
+  return withDeadline(background.idle().then(() => true), timeoutMs, () => false);
 }
 
 /** What `frontdesk sweep` needs: where to log, and where Probot logs (stderr there, not stdout). */
@@ -195,19 +189,7 @@ export function createSweeps(env: NodeJS.ProcessEnv, options: SweepsOptions): Sw
   }
   const paths = readGitLabProjects(env);
   if (env.GITLAB_TOKEN) {
-    const pacers = { requests: shared.pacing("gitlab-requests", GITLAB_REQUEST_LIMITS), notes: shared.pacing("gitlab-notes", GITLAB_NOTE_LIMITS) };
-    const client = createGitLabClient({ url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token: env.GITLAB_TOKEN, log: options.log, pacers });
-    const app = {
-      client,
-      cache: new RepoCache(),
-      locks: shared.locks,
-      users: new UserDirectory(client.users),
-      dependents: new ConfigDependents(),
-      now,
-      policy: readTenancyPolicy(env),
-      load: shared.loadBook("gitlab"),
-      broadcast: shared.broadcast,
-    };
+    const app = createGitLabDeps(env, { url: normalizeGitLabUrl(env.GITLAB_URL || DEFAULT_GITLAB_URL), token: env.GITLAB_TOKEN, log: options.log, now, shared });
     sweeps.push(createGitLabSweep({ app, paths, kept: shared.kept }));
   }
   return sweeps;

@@ -1,7 +1,7 @@
-import { createFrontdesk, isConfigurationError } from "./frontdesk.js";
+import { createFrontdesk } from "./frontdesk.js";
 import { loadEnvFile } from "./runtime/env-file.js";
 import { exitOnSignals, failStart } from "./runtime/lifecycle.js";
-import { readServerSettings } from "./runtime/settings.js";
+import { readServerSettings, SettingsError } from "./runtime/settings.js";
 
 // The entry point (npm start, node dist/main.js). Do not add logic here: the
 // wiring is createFrontdesk's (src/frontdesk.ts), starting and stopping the
@@ -13,5 +13,5 @@ try {
   exitOnSignals({ timeoutMs: settings.shutdownTimeoutMs, log: frontdesk.log, drain: frontdesk.shutdown, exit: (code) => process.exit(code) });
   await frontdesk.listen(settings.port, settings.host);
 } catch (error) {
-  process.exit(failStart(error, isConfigurationError));
+  process.exit(failStart(error, (caught) => caught instanceof SettingsError));
 }

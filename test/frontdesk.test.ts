@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createFrontdesk, createSweeps, isConfigurationError, type Frontdesk } from "../src/frontdesk.js";
+import { createFrontdesk, createSweeps, type Frontdesk } from "../src/frontdesk.js";
 import { GitHubSettingsError } from "../src/platforms/github/middleware.js";
 import { createLog } from "../src/runtime/log.js";
 import { createAppKey } from "./helpers/spawn-server.js";
 import { useStrictNock } from "./helpers/nock-strict.js";
+import { SettingsError } from "../src/runtime/settings.js";
 
 useStrictNock();
 
@@ -106,6 +108,32 @@ describe("Frontdesk.shutdown", () => {
     expect(frontdesk.server.listening).toBe(false);
   });
 
+  it("finishes the work of a delivery still being read when the accepted work ran out, before it resolves", async () => {
+    const { frontdesk, port } = await start({});
+    const finished: string[] = [];
+    let reading!: () => void;
+    const entered = new Promise<void>((resolve) => (reading = resolve));
+    // A platform's endpoint: reads the whole body, then queues the work and answers 202.
+    frontdesk.handlers.push(async (request, response) => {
+      reading();
+      for await (const chunk of request) void chunk;
+      frontdesk.background.start("late", () => new Promise((resolve) => setTimeout(resolve, 100)).then(() => void finished.push("late")));
+      response.writeHead(202).end();
+      return true;
+    });
+    const request = http.request({ host: "127.0.0.1", port, method: "POST", path: "/hook", agent: false, headers: { "content-length": "10" } });
+    const answered = new Promise<number>((resolve, reject) => request.on("response", (response) => resolve(response.statusCode ?? 0)).on("error", reject));
+    request.write("12345");
+    await entered;
+    // Nothing is pending: the first wait is over at once, and the server waits for the request.
+    const shutdown = frontdesk.shutdown(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    request.end("67890");
+    expect(await answered).toBe(202);
+    expect(await shutdown).toEqual([]);
+    expect(finished).toEqual(["late"]);
+  });
+
   it("gives up at the deadline and returns what is left, by delivery", async () => {
     const { frontdesk } = await start({});
     frontdesk.background.start("github issues d-9", () => new Promise(() => undefined), "normal", "lane", "lane", { delivery: "d-9", repo: "acme/site", issue: 9 });
@@ -122,7 +150,7 @@ describe("Frontdesk.shutdown", () => {
     const lines: string[] = [];
     const log = createLog({ level: "info" }, { write: (line: string) => void lines.push(line) });
     const error = await createFrontdesk(env, { log }).then(() => undefined, (caught: unknown) => caught);
-    expect(isConfigurationError(error)).toBe(true);
+    expect(error).toBeInstanceOf(SettingsError);
     if (message) expect((error as Error).message).toBe(message);
     expect(lines).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import { localHold, type Lock, type LockHold } from "./lock.js";
 
+/** A lock of this process is never lost, and fences nothing: one hold for every task. */
+const PROCESS_HOLD = localHold(0);
+
 /**
  * Runs tasks with the same key one after another, tasks with different keys
  * side by side. Two deliveries for one issue that arrive together must not
@@ -8,11 +11,10 @@ import { localHold, type Lock, type LockHold } from "./lock.js";
  */
 export class KeyedLock implements Lock {
   readonly #tails = new Map<string, Promise<unknown>>();
-  #token = 0;
 
   async run<T>(key: string, task: (hold: LockHold) => Promise<T>): Promise<T> {
     const previous = this.#tails.get(key) ?? Promise.resolve();
-    const start = () => task(localHold(++this.#token));
+    const start = () => task(PROCESS_HOLD);
     const current = previous.then(start, start);
     const tail = current.catch(() => undefined);
     this.#tails.set(key, tail);

@@ -10,7 +10,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface LockHold {
   /**
    * The fencing token: larger for every later holder of any key. A write
-   * that carries it can be refused when a later holder already wrote.
+   * that carries it can be refused when a later holder already wrote. 0 for
+   * the process's own locks (KeyedLock), where there is no later holder elsewhere.
    */
   readonly token: number;
   /** Aborted when the hold was lost (a Redis lease that could not be renewed). */

@@ -1,3 +1,4 @@
+import { parseDuration } from "./duration.js";
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat } from "./log.js";
 
 /**
@@ -59,17 +60,11 @@ function readChoice<T extends string>(name: string, value: string | undefined, c
   return choice;
 }
 
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/u;
-
 /** SHUTDOWN_TIMEOUT: seconds (`25`) or a duration (`25s`, `1m30s`); default 25 seconds. */
 export function readShutdownTimeout(value: string | undefined): number {
   const text = value?.trim().toLowerCase() ?? "";
   if (text === "") return DEFAULT_SHUTDOWN_TIMEOUT_MS;
-  if (/^\d+$/u.test(text)) return Number(text) * 1000;
-  const match = DURATION.exec(text);
-  if (!match || text === "") {
-    throw new SettingsError(`SHUTDOWN_TIMEOUT=${JSON.stringify(value)} is not a duration: use seconds (25) or a duration (25s, 1m30s)`);
-  }
-  const [, hours = "0", minutes = "0", seconds = "0"] = match;
-  return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new SettingsError(`SHUTDOWN_TIMEOUT=${JSON.stringify(value)} is not a duration: use seconds (25) or a duration (25s, 1m30s)`);
+  return ms;
 }

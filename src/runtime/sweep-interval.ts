@@ -1,3 +1,6 @@
+import { parseDuration } from "./duration.js";
+import { SettingsError } from "./settings.js";
+
 /**
  * `SWEEP_INTERVAL`: how often the server sweeps. Seconds (`300`) or a
  * duration (`5m`, `90s`, `1h30m`); `0` or `off` turns the periodic sweep off.
@@ -7,11 +10,9 @@
 export const DEFAULT_SWEEP_INTERVAL_MS = 5 * 60 * 1000;
 
 /** SWEEP_INTERVAL says something that is not an interval. */
-export class SweepIntervalError extends Error {
+export class SweepIntervalError extends SettingsError {
   override readonly name = "SweepIntervalError";
 }
-
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/u;
 
 /**
  * The interval in milliseconds; 0 means no periodic sweep.
@@ -22,11 +23,9 @@ export function parseSweepInterval(value: string | undefined): number {
   const text = (value ?? "").trim().toLowerCase();
   if (text === "") return DEFAULT_SWEEP_INTERVAL_MS;
   if (text === "off") return 0;
-  if (/^\d+$/u.test(text)) return Number(text) * 1000;
-  const match = DURATION.exec(text);
-  if (!match) {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
     throw new SweepIntervalError(`SWEEP_INTERVAL=${JSON.stringify(value)} is not an interval: use seconds (300) or a duration (5m, 90s, 1h30m), or off`);
   }
-  const [, hours = "0", minutes = "0", seconds = "0"] = match;
-  return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+  return ms;
 }

@@ -78,4 +78,11 @@ describe("KeyedLock", () => {
     later.release();
     expect(await result).toBe("later");
   });
+
+  it("hands every task the same hold: a lock of this process is never lost and fences nothing", async () => {
+    const lock = new KeyedLock();
+    const [first, second] = [await lock.run("k", async (hold) => hold), await lock.run("other", async (hold) => hold)];
+    expect(second).toBe(first);
+    expect([first.token, first.signal.aborted]).toEqual([0, false]);
+  });
 });

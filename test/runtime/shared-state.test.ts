@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isConfigurationError } from "../../src/frontdesk.js";
 import { KeyedLock } from "../../src/runtime/keyed-lock.js";
 import { Pacer } from "../../src/runtime/pacer.js";
 import { GITHUB_LIMITS } from "../../src/runtime/limits.js";
@@ -8,6 +7,7 @@ import { SharedPacer } from "../../src/runtime/redis/pacer.js";
 import { RedisSettingsError } from "../../src/runtime/redis-url.js";
 import { createSharedState } from "../../src/runtime/shared-state.js";
 import { startRedis, type TestRedis } from "../helpers/redis-server.js";
+import { SettingsError } from "../../src/runtime/settings.js";
 
 const QUIET = { debug() {}, info() {}, warn() {}, error() {} };
 let redis: TestRedis;
@@ -43,6 +43,6 @@ describe("createSharedState", () => {
   it("a REDIS_URL that is no Redis URL stops the start as a configuration error (exit 78)", async () => {
     const error = await createSharedState({ REDIS_URL: "localhost:6379" }, QUIET).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RedisSettingsError);
-    expect(isConfigurationError(error)).toBe(true);
+    expect(error).toBeInstanceOf(SettingsError);
   });
 });

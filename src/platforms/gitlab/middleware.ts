@@ -5,6 +5,7 @@ import type { SweepRegistry } from "../../desk/sweep-runner.js";
 import { createGitLabApp } from "./app.js";
 import { createGitLabClient } from "./client.js";
 import { ConfigDependents } from "./config-dependents.js";
+import type { GitLabAppDeps } from "./context.js";
 import { prioritizeGitLabDelivery } from "./delivery-priority.js";
 import { GITLAB_NOTE_LIMITS, GITLAB_REQUEST_LIMITS } from "../../runtime/limits.js";
 import { createProcessState, type SharedState } from "../../runtime/shared-state.js";
@@ -34,6 +35,40 @@ export interface GitLabRuntime {
   shared?: SharedState;
 }
 
+/** What createGitLabDeps needs besides the environment's tenancy policy. */
+export interface GitLabDepsOptions {
+  /** The instance, normalized (normalizeGitLabUrl), and the token. */
+  url: string;
+  token: string;
+  log: Log;
+  now: () => Date;
+  shared: SharedState;
+  /** Default: the shared pacing of GitLab's request and note limits. */
+  pacers?: GitLabPacers | undefined;
+}
+
+/**
+ * What GitLab's webhooks and its sweep share: the client with its pacing,
+ * caches, locks, the tenancy policy, load counts and broadcast. The server and
+ * `frontdesk sweep` (createSweeps) both build them here.
+ */
+export function createGitLabDeps(env: NodeJS.ProcessEnv, options: GitLabDepsOptions): GitLabAppDeps {
+  const { shared } = options;
+  const pacers = options.pacers ?? { requests: shared.pacing("gitlab-requests", GITLAB_REQUEST_LIMITS), notes: shared.pacing("gitlab-notes", GITLAB_NOTE_LIMITS) };
+  const client = createGitLabClient({ url: options.url, token: options.token, pacers, log: options.log });
+  return {
+    client,
+    cache: new RepoCache(),
+    locks: shared.locks,
+    users: new UserDirectory(client.users),
+    dependents: new ConfigDependents(),
+    now: options.now,
+    policy: readTenancyPolicy(env),
+    load: shared.loadBook("gitlab"),
+    broadcast: shared.broadcast,
+  };
+}
+
 /**
  * The GitLab endpoint from GITLAB_URL, GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET,
  * with its own caches (GitLab paths may equal GitHub's owner/repo). Throws
@@ -42,19 +77,7 @@ export interface GitLabRuntime {
 export function createGitLabHandlerFromEnv(env: NodeJS.ProcessEnv, runtime: GitLabRuntime): GitLabWebhookHandler {
   const settings = readGitLabSettings(env);
   const shared = runtime.shared ?? createProcessState();
-  const pacers = runtime.pacers ?? { requests: shared.pacing("gitlab-requests", GITLAB_REQUEST_LIMITS), notes: shared.pacing("gitlab-notes", GITLAB_NOTE_LIMITS) };
-  const client = createGitLabClient({ url: settings.url, token: settings.token, pacers, log: runtime.log });
-  const deps = {
-    client,
-    cache: new RepoCache(),
-    locks: shared.locks,
-    users: new UserDirectory(client.users),
-    dependents: new ConfigDependents(),
-    now: runtime.now,
-    policy: readTenancyPolicy(env),
-    load: shared.loadBook("gitlab"),
-    broadcast: shared.broadcast,
-  };
+  const deps = createGitLabDeps(env, { url: settings.url, token: settings.token, log: runtime.log, now: runtime.now, shared, pacers: runtime.pacers });
   // GitLab has no installations: the sweep covers the projects webhooks came from, and GITLAB_PROJECTS.
   const seen = new SeenProjects();
   const app = recordSeenProjects(createGitLabApp(deps), seen);

@@ -1,3 +1,5 @@
+import { SettingsError } from "../../runtime/settings.js";
+
 /**
  * The GitLab side of the environment (README: Connect GitLab): which instance, which
  * token, which webhook secret. Read once at start; nothing else reads env.
@@ -30,7 +32,7 @@ export interface WebhookSecret {
 }
 
 /** The environment names a GitLab instance frontdesk cannot use. */
-export class GitLabSettingsError extends Error {
+export class GitLabSettingsError extends SettingsError {
   override readonly name = "GitLabSettingsError";
 }
 

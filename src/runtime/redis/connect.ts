@@ -80,6 +80,26 @@ function redisOptionsOf(url: string): RedisOptions {
 }
 
 /**
+ * A warning for errors that come in bursts (a queue's, a worker's): the first
+ * is logged at once, the next at most once per `intervalMs`, saying how many
+ * were left out in between. An outage is logged once, by connectRedis.
+ */
+export function throttledWarn(log: Log, message: string, intervalMs = 60_000, now: () => number = Date.now): (error: Error) => void {
+  let loggedAt = Number.NEGATIVE_INFINITY;
+  let left = 0;
+  return (error) => {
+    const at = now();
+    if (at - loggedAt < intervalMs) {
+      left++;
+      return;
+    }
+    log.warn({ err: { type: error.name, message: error.message }, ...(left > 0 ? { leftOut: left } : {}) }, message);
+    loggedAt = at;
+    left = 0;
+  };
+}
+
+/**
  * Resolves once `redis` is connected, waiting at most `timeoutMs`: a
  * connection that fails at once while Redis is away (the admission one)
  * still waits for its first connection, so that a replica that just started

@@ -1,9 +1,10 @@
 import { Queue, Worker, type Job } from "bullmq";
 import type { Log } from "../../desk/port.js";
 import type { BackgroundWork } from "../background.js";
+import { withDeadline } from "../deadline.js";
 import type { DeliveryQueue, DeliveryWorker, QueuedDelivery } from "../delivery-queue.js";
 import type { Priority } from "../pacer.js";
-import type { RedisConnections } from "./connect.js";
+import { throttledWarn, type RedisConnections } from "./connect.js";
 
 /**
  * The replicas' delivery queue on BullMQ. A delivery is a job whose id is
@@ -58,7 +59,7 @@ export class BullDeliveryQueue implements DeliveryQueue {
         removeOnFail: { age: 24 * 60 * 60, count: 5_000 },
       },
     });
-    this.#queue.on("error", () => undefined);
+    this.#queue.on("error", throttledWarn(log, "the delivery queue could not reach Redis"));
   }
 
   register(platform: string, worker: DeliveryWorker): void {
@@ -67,7 +68,10 @@ export class BullDeliveryQueue implements DeliveryQueue {
 
   async submit(delivery: QueuedDelivery): Promise<boolean> {
     try {
-      return await withTimeout(this.#add(delivery), this.#options.admitTimeoutMs);
+      const { admitTimeoutMs } = this.#options;
+      return await withDeadline(this.#add(delivery), admitTimeoutMs, () => {
+        throw new Error(`no answer from Redis within ${admitTimeoutMs} ms`);
+      });
     } catch (error) {
       this.log.warn({ err: error, ...delivery.fields }, "the delivery could not be queued in Redis: refused with 503");
       return false;
@@ -99,7 +103,8 @@ export class BullDeliveryQueue implements DeliveryQueue {
       stalledInterval: stalledIntervalMs,
       maxStalledCount: 3,
     });
-    this.#worker.on("error", () => undefined);
+    // A lock that could not be renewed: another replica may take the job up while this one still works on it.
+    this.#worker.on("error", throttledWarn(this.log, "the delivery queue's worker failed (Redis unreachable, or a job's lock not renewed: another replica may take that job up too)"));
     this.#worker.on("stalled", (id: string) => this.log.warn({ job: id }, "a delivery whose replica stopped working on it was taken up again"));
   }
 
@@ -133,10 +138,4 @@ export class BullDeliveryQueue implements DeliveryQueue {
 /** BullMQ's job ids may not be integers or hold `:`. */
 function jobIdOf(delivery: QueuedDelivery): string {
   return `${delivery.platform}-${delivery.id}`.replace(/:/gu, "_");
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -11,7 +11,8 @@ import { defineScript, KEY_PREFIX, type Script } from "./connect.js";
  * token is always larger), set only when free, with a time to live that the
  * holder renews while its task runs. A holder that dies loses it when the
  * time runs out; one whose renewal finds the key gone or someone else's has
- * lost it, and its hold's signal says so. Waiters in this process queue
+ * lost it, and its hold's signal says so; so does one that could not renew
+ * it within its time to live (Redis unreachable). Waiters in this process queue
  * behind each other first, so only one of them asks Redis at a time.
  */
 
@@ -81,25 +82,42 @@ export class RedisLeases implements Lock, Lease {
   async #hold<T>(key: string, task: (hold: LockHold) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false; wait: number }> {
     const lockKey = `${KEY_PREFIX}lease:${key}`;
     const { ttlMs } = this.#options;
+    // When the lease runs out unless renewed: counted from before each command was sent, to be safe.
+    let renewedAt = Date.now();
     const [token, wait] = (await this.#acquire([lockKey, `${KEY_PREFIX}fence`], [this.owner, ttlMs])) as [number, number];
     if (token === 0) return { ran: false, wait: wait > 0 ? wait : 1 };
     const value = `${this.owner}|${token}`;
     const lost = new AbortController();
+    let expiry: NodeJS.Timeout | undefined;
+    const lose = (why: string) => {
+      if (lost.signal.aborted) return;
+      lost.abort(new LeaseLostError(`the lease on ${key} was lost`));
+      clearInterval(renewal);
+      this.#options.log?.warn({ lease: key, token }, `a lease was lost while its work ran (${why}); another may hold it now`);
+    };
+    // Renewals wait for Redis while it is away, and fail unseen: the time to live says when the lease is gone.
+    const watch = () => {
+      const left = renewedAt + ttlMs - Date.now();
+      if (left <= 0) lose("not renewed within its time to live: Redis unreachable or slow");
+      else (expiry = setTimeout(watch, left)).unref();
+    };
     const renewal = setInterval(() => {
+      const sentAt = Date.now();
       this.#renew([lockKey], [value, ttlMs]).then(
         (renewed) => {
-          if (renewed === 1 || lost.signal.aborted) return;
-          lost.abort(new LeaseLostError(`the lease on ${key} was lost`));
-          this.#options.log?.warn({ lease: key, token }, "a lease was lost while its work ran (renewed too late); another may hold it now");
+          if (renewed === 1) renewedAt = Math.max(renewedAt, sentAt);
+          else lose("renewed too late");
         },
         () => undefined,
       );
     }, Math.max(1, Math.floor(ttlMs / 3)));
     renewal.unref();
+    watch();
     try {
       return { ran: true, value: await task({ token, signal: lost.signal }) };
     } finally {
       clearInterval(renewal);
+      clearTimeout(expiry);
       await this.#release([lockKey], [value]).catch(() => undefined);
     }
   }

@@ -25,10 +25,15 @@ export function createSharedLoadBook(redis: Redis, broadcast: Broadcast, platfor
   };
   const ready = redis.hgetall(key).then(
     (entries) => {
-      for (const text of Object.values(entries)) {
-        const kept = JSON.parse(text) as { name: string; listed: boolean; counts: Record<string, number> };
-        if (kept.listed) book.apply({ kind: "record", repo: kept.name, counts: kept.counts });
-        else for (const [login, delta] of Object.entries(kept.counts)) book.apply({ kind: "adjust", repo: kept.name, login, delta });
+      for (const [field, text] of Object.entries(entries)) {
+        // One bad entry (written by hand, or by another version) costs its repository's counts, not the process.
+        try {
+          const kept = JSON.parse(text) as { name: string; listed: boolean; counts: Record<string, number> };
+          if (kept.listed) book.apply({ kind: "record", repo: kept.name, counts: kept.counts });
+          else for (const [login, delta] of Object.entries(kept.counts)) book.apply({ kind: "adjust", repo: kept.name, login, delta });
+        } catch (error) {
+          log?.warn({ err: error, repo: field }, "load counts in Redis could not be read for a repository: skipped; they fill in when the sweep lists it");
+        }
       }
     },
     (error: unknown) => log?.warn({ err: error }, "load counts could not be read from Redis; they fill in as the sweep lists each repository"),

@@ -35,4 +35,16 @@ describe("the shared LoadBook", () => {
     expect(late.countsOf("acme/site")).toEqual({ alice: 2, bob: 1, carol: 1 });
     expect(late.elsewhere("acme/site")).toEqual({ alice: { "globex/shop": 1 } });
   });
+
+  it("skips an entry in Redis that is not what it writes, with a warning, and reads the others", async () => {
+    const commands = redis.connect();
+    await commands.hset("frontdesk:load:gitlab", "acme/broken", "not json", "acme/null", "null", "acme/site", JSON.stringify({ name: "acme/site", listed: true, counts: { alice: 1 } }));
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    const log = { debug: quiet, info: quiet, error: quiet, warn: (fields: object | string) => void warnings.push(String((fields as { repo?: string }).repo)) };
+    const shared = createSharedLoadBook(commands, new RedisBroadcast(commands, redis.connect(), "d"), "gitlab", log);
+    await shared.ready;
+    expect(shared.book.countsOf("acme/site")).toEqual({ alice: 1 });
+    expect(warnings.sort()).toEqual(["acme/broken", "acme/null"]);
+  });
 });
