@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { pickAssignees, type Assignment } from "./assign.js";
-import { dueAt, isWithinBusinessHours, localDay, toBusinessHours, wallClockDueAt } from "./business-time.js";
+import { localDay, toBusinessHours } from "./business-time.js";
 import { classifyFunction, classifyUrgency, type Classification } from "./classify.js";
 import { bookedLabel, functionLabel, levelName, needsEstimateLabel, supportLabel, urgencyLabel } from "./labels.js";
 import { findOwnComment, writeMarker, type AckRecord } from "./marker.js";
@@ -14,6 +14,7 @@ import { compareWithThreshold, findEstimate } from "./estimate.js";
 import { findContact, isTeamMember, type AgencyTeamMembers } from "./team.js";
 import type { Comment, LoadElsewhere, OpenTickets, Ticket } from "./types.js";
 import { onCallAt } from "./on-call.js";
+import { promisedDue } from "./promise.js";
 
 export const ACK_MARKER = "ack";
 
@@ -66,11 +67,10 @@ export function planIntake(input: IntakeInput): IntakeResult {
   const hours = toBusinessHours(config.business_hours);
   const urgency = classifyUrgency(config, ticket);
   const fn = classifyFunction(config, ticket);
-  const level = config.urgency.levels[urgency.value];
-  const within = level?.respond_within ?? "1d";
   // An always level outside business hours: the wall clock, and the person on call.
-  const wall = level?.hours === "always" && !isWithinBusinessHours(input.clockStart, hours);
-  const due = wall ? wallClockDueAt(input.clockStart, within) : dueAt(input.clockStart, within, hours);
+  const promised = promisedDue(config, urgency.value, input.clockStart);
+  const due = promised.due;
+  const wall = promised.clock === "wall";
   const onCall = wall ? onCallAt(config, input.clockStart) : undefined;
 
   const changes = emptyChanges();

@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { durationToMinutes } from "../config/values.js";
 import { clientName, findAcknowledgement, mention } from "./ack-record.js";
-import { businessMinutesBetween, dayMinutes, dueAt, toBusinessHours, type BusinessHours } from "./business-time.js";
+import { businessMinutesBetween, dayMinutes, toBusinessHours, type BusinessHours } from "./business-time.js";
 import { classifyUrgency } from "./classify.js";
 import { findFirstResponse, type SweepComment } from "./first-response.js";
 import { levelName, projectWorkLabel, slaBreachedLabel, supportLabel } from "./labels.js";
@@ -11,6 +11,7 @@ import { formatDue, messageFor, type MessageKey } from "./messages.js";
 import { whyNotATicket } from "./not-a-ticket.js";
 import { ACK_MARKER } from "./plan-intake.js";
 import { emptyChanges, type Changes, type Plan } from "./plan.js";
+import { recordedPromise } from "./promise.js";
 import { hasLabel } from "./text-match.js";
 import type { Ticket } from "./types.js";
 
@@ -105,8 +106,9 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
   if (record?.project) return skip("project work is exempt");
   const hours = toBusinessHours(config.business_hours);
   const level = record?.urgency ?? classifyUrgency(config, ticket).value;
-  // An unreadable record (a person edited the comment): the same computation intake made.
-  const due = record ? new Date(record.due) : dueAt(ticket.createdAt, config.urgency.levels[level]?.respond_within ?? "1d", hours);
+  // An unreadable record (a person edited the comment): the same promise intake made, on the same clock.
+  const promised = recordedPromise(config, record, level, ticket.createdAt);
+  const due = promised.due;
 
   const first = findFirstResponse(config, ticket, comments, input.teamMembers);
   if (first) return skip(`answered by ${first.author.login} at ${first.createdAt.toISOString()}`);
@@ -138,7 +140,7 @@ function planFromComments(input: SweepInput, comments: readonly SweepComment[]):
   }
   if (findOwnComment(comments, REMINDER_MARKER)) return skip("already reminded");
   // A promise made on the wall clock (hours: always, outside business hours) is reminded on it too.
-  const wall = record?.clock === "wall";
+  const wall = promised.clock === "wall";
   const within = config.urgency.levels[level]?.respond_within;
   const total = wall
     ? within === undefined ? (due.getTime() - own.comment.createdAt.getTime()) / 60_000 : durationToMinutes(within, 24 * 60)

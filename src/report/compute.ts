@@ -1,6 +1,6 @@
 import { knownFunctions } from "../core/classify.js";
 import type { Language } from "../core/messages.js";
-import { monthOf, weekOf, weeksOfMonth } from "./month.js";
+import { monthOf, normalMonth, weekOf, weeksOfMonth } from "./month.js";
 import { median, percentile, share } from "./stats.js";
 import { clientOf, ticketFacts, type PromiseOutcome, type RepositoryInput, type TicketFacts } from "./ticket-facts.js";
 import { toTicketRow, type TicketRow } from "./ticket-row.js";
@@ -101,12 +101,14 @@ export const BUCKET_BOUNDS = [60, 240, 480, 960, 2400] as const;
 
 /** The report of a month over the repositories' tickets. */
 export function computeReport(input: ReportInput): Report {
+  // As parseMonth reads it, so " 2026-10" is October too.
+  const month = normalMonth(input.month);
   const facts: TicketFacts[] = [];
   for (const repository of input.repositories) {
     const zone = repository.config.business_hours.timezone;
     for (const item of repository.tickets) {
       // Only the month's, in the client's zone, whatever the source listed.
-      if (monthOf(item.ticket.createdAt, zone) !== input.month) continue;
+      if (monthOf(item.ticket.createdAt, zone) !== month) continue;
       const found = ticketFacts(repository, item, input.now);
       if (found) facts.push(found);
     }
@@ -128,12 +130,12 @@ export function computeReport(input: ReportInput): Report {
   const levels = levelsOf(input.repositories);
   const agency = summarize(AGENCY, input.repositories.map((repository) => repository.repo), facts, levels, functionsOf(input.repositories));
   return {
-    month: input.month,
+    month,
     generatedAt: input.now.toISOString(),
     language: input.language ?? agreedLanguage(input.repositories),
     clients,
     agency,
-    weeks: weeklyVolume(input.month, facts, levels),
+    weeks: weeklyVolume(month, facts, levels),
     firstResponse: responseBuckets(facts),
     tickets: facts.map(toTicketRow),
     notIncluded: input.notIncluded ?? [],

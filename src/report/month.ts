@@ -15,6 +15,16 @@ export function parseMonth(value: string): { year: number; month: number } | und
   return match ? { year: Number(match[1]), month: Number(match[2]) } : undefined;
 }
 
+/**
+ * A month as the report names and compares it: `YYYY-MM` without surrounding space.
+ *
+ * @throws RangeError for a month that is not `YYYY-MM`.
+ */
+export function normalMonth(value: string): string {
+  if (!parseMonth(value)) throw new RangeError(`not a month: ${value} (use YYYY-MM)`);
+  return value.trim();
+}
+
 /** The month before the one `now` falls in (UTC), as `YYYY-MM`: what a report run at the start of a month covers. */
 export function previousMonth(now: Date): string {
   return DateTime.fromJSDate(now, { zone: "UTC" }).startOf("month").minus({ months: 1 }).toFormat("yyyy-MM");

@@ -1,12 +1,13 @@
 import type { Config } from "../config/schema.js";
 import { findAcknowledgement } from "../core/ack-record.js";
-import { businessMinutesBetween, dueAt, isWithinBusinessHours, toBusinessHours } from "../core/business-time.js";
+import { businessMinutesBetween, toBusinessHours } from "../core/business-time.js";
 import { classifyFunction, classifyUrgency, knownFunctions } from "../core/classify.js";
 import { findFirstResponse } from "../core/first-response.js";
 import { bookedLabel, projectWorkLabel } from "../core/labels.js";
 import { findOwnComment, type AckRecord } from "../core/marker.js";
 import { whyNotATicket } from "../core/not-a-ticket.js";
 import { ESCALATION_MARKER, REMINDER_MARKER } from "../core/plan-sweep.js";
+import { recordedPromise, type Clock } from "../core/promise.js";
 import type { AgencyTeamMembers } from "../core/team.js";
 import { hasLabel } from "../core/text-match.js";
 import type { Platform } from "../core/types.js";
@@ -21,13 +22,14 @@ import type { ReportTicket } from "./source.js";
  */
 
 /** Which clock a ticket's response time runs on: business hours, or the wall clock for `hours: always` levels. */
-export type Clock = "business" | "wall";
+export type { Clock } from "../core/promise.js";
 
 /**
  * What became of the promise the acknowledgement made: kept (first response
  * by the due time), missed (later, or none and the due time has passed),
- * open (no response yet and not yet due), exempt (project work or closed
- * before the due time without a response, which the sweep never chases).
+ * open (no response yet and not yet due), exempt (project work, answered or
+ * not, and tickets closed before the due time without a response, which the
+ * sweep never chases).
  */
 export type PromiseOutcome = "kept" | "missed" | "open" | "exempt";
 
@@ -80,9 +82,7 @@ export interface TicketFacts {
  * decided from the level and the time it arrived.
  */
 export function ticketClock(config: Config, record: AckRecord | undefined, level: string, createdAt: Date): Clock {
-  if (record) return record.clock === "wall" ? "wall" : "business";
-  const always = config.urgency.levels[level]?.hours === "always";
-  return always && !isWithinBusinessHours(createdAt, toBusinessHours(config.business_hours)) ? "wall" : "business";
+  return recordedPromise(config, record, level, createdAt).clock;
 }
 
 /** The client a repository belongs to in the report. */
@@ -103,9 +103,8 @@ export function ticketFacts(repository: RepositoryInput, item: ReportTicket, now
   const record = findAcknowledgement(comments)?.record;
   const hours = toBusinessHours(config.business_hours);
   const urgency = record?.urgency ?? classifyUrgency(config, ticket).value;
-  // Without a readable record, the due time intake would have computed (as the sweep does).
-  const due = record ? new Date(record.due) : dueAt(ticket.createdAt, config.urgency.levels[urgency]?.respond_within ?? "1d", hours);
-  const clock = ticketClock(config, record, urgency, ticket.createdAt);
+  // Without a readable record, the promise intake would have made, due time and clock together (as the sweep does).
+  const { due, clock } = recordedPromise(config, record, urgency, ticket.createdAt);
   const first = findFirstResponse(config, ticket, comments, teamMembers);
   const reminded = findOwnComment(comments, REMINDER_MARKER) !== undefined;
   const escalated = findOwnComment(comments, ESCALATION_MARKER) !== undefined;
@@ -153,11 +152,12 @@ export function ticketFacts(repository: RepositoryInput, item: ReportTicket, now
 
 function promiseOutcome(input: { due: Date; firstAt: Date | undefined; closedAt: Date | undefined; projectWork: boolean; escalated: boolean; now: Date }): PromiseOutcome {
   const { due, firstAt, closedAt, projectWork, escalated, now } = input;
+  // Project work is not held to the support promise (the sweep exempts it), answered or not.
+  if (projectWork) return "exempt";
   if (firstAt !== undefined) return firstAt.getTime() <= due.getTime() ? "kept" : "missed";
   // frontdesk escalated it: the promise was broken, whatever became of the ticket after.
   if (escalated) return "missed";
-  // The sweep exempts project work, and a ticket closed before its due time needed no answer.
-  if (projectWork) return "exempt";
+  // A ticket closed before its due time needed no answer.
   if (closedAt !== undefined && closedAt.getTime() <= due.getTime()) return "exempt";
   return now.getTime() >= due.getTime() ? "missed" : "open";
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planIntake } from "../../src/core/plan-intake.js";
 import { planSweep, type SweepComment, type SweepInput, type SweepPlan } from "../../src/core/plan-sweep.js";
+import type { ConfigInput } from "../../src/config/schema.js";
 import type { Ticket } from "../../src/core/types.js";
 import { specConfig, ticket } from "../helpers/core.js";
 
@@ -173,6 +174,17 @@ describe("planSweep: what each open issue needs", () => {
     const plan = sweep({ comments: [edited], now: "2026-11-27T09:00:00Z" });
     expect(plan).toMatchObject({ kind: "escalate", due: new Date(TASK_DUE) });
     expect(sweep({ comments: [edited], now: "2026-11-27T08:59:00Z" }).kind).toBe("remind");
+  });
+
+  it("recomputes an unreadable record's promise on the wall clock as intake would: an always level outside business hours", () => {
+    // Emergency (1h, hours: always) opened Saturday 02:00 Berlin: intake promised 03:00 on the wall clock, not Monday 10:00.
+    const base = specConfig();
+    const config = specConfig({ urgency: { ...base.urgency, levels: { ...base.urgency.levels, emergency: { ...base.urgency.levels.emergency!, hours: "always" } } } } as Partial<ConfigInput>);
+    const saturday = new Date("2026-11-28T01:00:00Z");
+    const edited: SweepComment = { ...EMERGENCY_ACK, createdAt: saturday, body: 'Edited <!-- frontdesk:ack {"urgency":"emergency"} -->' };
+    const night = { createdAt: saturday, labels: ["support", "urgency: emergency"] };
+    expect(sweep({ config, ticket: night, comments: [edited], now: "2026-11-28T02:00:00Z" })).toMatchObject({ kind: "escalate", due: new Date("2026-11-28T02:00:00.000Z") });
+    expect(sweep({ config, ticket: night, comments: [edited], now: "2026-11-28T01:50:00Z" }).kind).toBe("remind");
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { writeMarker } from "../../src/core/marker.js";
 import { computeReport } from "../../src/report/compute.js";
 import { ACME, BETA, REPORT_NOW, type FixtureRepo } from "./fixture.js";
 import { parseConfig, toRepositoryInput } from "./fixture-input.js";
@@ -92,6 +93,44 @@ describe("what the report trusts and how it counts", () => {
       ["emergency", "wall", 40],
       ["task", "business", 0],
     ]);
+  });
+
+  it("without a readable record, decides the promise on the clock it measures: an always level at night is due on the wall clock", () => {
+    // Emergency (1h, hours: always) opened Sat 10 Oct 02:00 CEST, answered 42 h later (Sun 20:00 CEST): due 03:00 CEST, missed.
+    // On business hours it would be due Mon 12 Oct 10:00 CEST and count as kept.
+    const config = parseConfig(ACME.config.replace("      respond_within: 1h", "      respond_within: 1h\n      hours: always"));
+    const night: FixtureRepo = {
+      ...ACME,
+      issues: [{ number: 1, title: "Site is down", at: "2026-10-10T00:00:00Z", comments: [{ by: "bob", at: "2026-10-11T18:00:00Z", body: "On it." }] }],
+    };
+    expect(october([toRepositoryInput(night, "github", config)]).tickets[0]).toMatchObject({
+      urgency: "emergency", clock: "wall", due: "2026-10-10T01:00:00.000Z", firstResponseMinutes: 42 * 60, promise: "missed",
+    });
+  });
+
+  it("does not decide the promise of project work, answered or not, as the method says", () => {
+    // #1 labelled project work, answered after its due time; #2 project work by its record, answered in time.
+    const project: FixtureRepo = {
+      ...ACME,
+      issues: [
+        { number: 1, title: "Relaunch", at: "2026-10-01T08:00:00Z", labels: ["project-work"], comments: [{ by: "alice", at: "2026-10-05T08:00:00Z", body: "Quote follows." }] },
+        { number: 2, title: "New shop", at: "2026-10-01T08:00:00Z", comments: [
+          { by: "frontdesk", self: true, at: "2026-10-01T08:00:20Z", body: `Thanks.\n\n${writeMarker("ack", { urgency: "task", due: "2026-10-02T08:00:00.000Z", project: true })}` },
+          { by: "alice", at: "2026-10-01T09:00:00Z", body: "On it." },
+        ] },
+      ],
+    };
+    const client = october([toRepositoryInput(project)]).clients[0]!;
+    expect(client).toMatchObject({ projectWork: 2, withinPromise: null, promises: { kept: 0, missed: 0, open: 0, exempt: 2 } });
+    expect(client.firstResponseMinutes.answered).toBe(2);
+  });
+
+  it("reads the month as parseMonth does, surrounding space and all", () => {
+    const spaced = computeReport({ month: " 2026-10 ", now: REPORT_NOW, repositories: [toRepositoryInput(ACME), toRepositoryInput(BETA, "gitlab")] });
+    const plain = october();
+    expect(spaced.month).toBe("2026-10");
+    expect(spaced.agency).toEqual(plain.agency);
+    expect(spaced.tickets).toEqual(plain.tickets);
   });
 
   it("lists every configured level and function, with none at zero", () => {

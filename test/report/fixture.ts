@@ -156,7 +156,7 @@ export const BETA: FixtureRepo = {
       escalation("2026-10-16T13:00:00.000Z", "2026-10-16T13:05:00Z"),
       say("mia", "2026-10-19T06:30:00Z"),
     ] },
-    // Wed 21 Oct 10:00 CEST, project work (the client team keeps it); due Thu 10:00. Answered 10:30: 30 min, kept.
+    // Wed 21 Oct 10:00 CEST, project work (the client team keeps it); due Thu 10:00. Answered 10:30: 30 min, exempt all the same (project work is not held to the promise).
     { number: 3, title: "New payment provider", at: "2026-10-21T08:00:00Z", labels: ["Projektarbeit"], assignees: ["max"], comments: [
       ack({ urgency: "task", due: "2026-10-22T08:00:00.000Z", contact: "mia", implementer: "max", function: "development", project: true }, "2026-10-21T08:00:20Z"),
       say("max", "2026-10-21T08:30:00Z"),

@@ -13,11 +13,11 @@ describe("Markdown", () => {
 
   it("has a row per client and the agency's total, in the report's words", () => {
     expect(text.split("\n")[0]).toBe("# Support report October 2026");
-    expect(text).toContain("**All clients:** 12 tickets, first response median 2 h 15 min (90th percentile 9 h), 80% answered within the promise.");
+    expect(text).toContain("**All clients:** 12 tickets, first response median 2 h 15 min (90th percentile 9 h), 78% answered within the promise.");
     expect(text).toContain(
       "| ACME GmbH | 8 | emergency 1, task 7 | development 6, design 1, seo 1 | 2 h 45 min | 9 h | 83% (5 of 6) | 1 | 1 | 1 | seo 1 |",
     );
-    expect(text).toContain("| **All clients** | 12 | emergency 2, task 10 | development 9, design 2, seo 1 | 2 h 15 min | 9 h | 80% (8 of 10) | 2 | 2 | 2 | seo 1, design 1 |");
+    expect(text).toContain("| **All clients** | 12 | emergency 2, task 10 | development 9, design 2, seo 1 | 2 h 15 min | 9 h | 78% (7 of 9) | 2 | 2 | 2 | seo 1, design 1 |");
     expect(text).toContain("### Beta AG\n\n| Person | Support | Project work | Share of support | Support tickets late |");
     expect(text).toContain("| max | 2 | 1 | 67% | 1 |");
   });
@@ -25,7 +25,7 @@ describe("Markdown", () => {
   it("in German", () => {
     const german = formatReport({ ...report, language: "de" }, "md");
     expect(german.split("\n")[0]).toBe("# Support-Bericht Oktober 2026");
-    expect(german).toContain("| Beta AG | 4 | emergency 1, task 3 | development 3, design 1 | 2 h | 9 h 30 min | 75 % (3 von 4) |");
+    expect(german).toContain("| Beta AG | 4 | emergency 1, task 3 | development 3, design 1 | 2 h | 9 h 30 min | 67 % (2 von 3) |");
   });
 
   it("neutralises a client name: no mention, HTML comment or broken table", () => {

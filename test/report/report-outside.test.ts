@@ -96,7 +96,7 @@ describe("frontdesk report against the fakes", () => {
     const byName = await report(["--month", "2026-10", "--client", "ACME GmbH", "--format", "json"]);
     expect(JSON.parse(byName.out).clients).toEqual([ACME_FIGURES]);
     const unknown = await report(["--month", "2026-10", "--client", "nobody/else"]);
-    expect(unknown).toMatchObject({ code: 1, out: "" });
+    expect(unknown).toMatchObject({ code: 2, out: "" });
     expect(unknown.err).toContain('no repository, project or client named "nobody/else"');
   }, 30_000);
 
