@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Log } from "../desk/port.js";
 
 /**
  * What a command may touch: two output streams and file reading. Commands get
@@ -30,4 +31,21 @@ export function createNodeIo(): CliIo {
     readFile: (path) => readFile(path, "utf8"),
     now: () => new Date(),
   };
+}
+
+/**
+ * The commands' log: warnings and errors to stderr, one line each, with the
+ * repository and issue they concern; with `verbose`, the info lines (what
+ * each ticket got) too.
+ */
+export function createCliLog(io: CliIo, verbose = false): Log {
+  const write = (level: string) => (obj: object | string, msg?: string) => {
+    const fields = typeof obj === "string" ? {} : (obj as Record<string, unknown>);
+    const text = typeof obj === "string" ? obj : (msg ?? "");
+    const where = [fields.repo ?? fields.where, fields.issue === undefined ? undefined : `#${String(fields.issue)}`].filter(Boolean).join("");
+    const error = fields.err instanceof Error ? `: ${fields.err.message}` : "";
+    io.stderr(`${level}: ${text}${where ? ` (${where})` : ""}${error}\n`);
+  };
+  const quiet = () => undefined;
+  return { debug: quiet, info: verbose ? write("info") : quiet, warn: write("warn"), error: write("error") };
 }

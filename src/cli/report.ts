@@ -22,7 +22,7 @@ import { GITHUB_LIMITS } from "../runtime/limits.js";
 import { createLog } from "../runtime/log.js";
 import { Pacer } from "../runtime/pacer.js";
 import { RepoCache } from "../runtime/repo-cache.js";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { createCliLog, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 
 /**
  * `frontdesk report`: a month of support per client and for the agency, read
@@ -100,8 +100,9 @@ export async function runReport(args: readonly string[], io: CliIo, options: Rep
   const read = await readMonth(sources, { month, only: values.client, log, onProgress });
   if (onProgress && options.stderrIsTTY) io.stderr("\n");
   if (values.client !== undefined && read.repositories.length === 0 && read.errors === 0) {
+    // A --client that names nothing is a wrong argument: one line, without the whole usage.
     io.stderr(`frontdesk report: no repository, project or client named ${JSON.stringify(values.client)} with a valid frontdesk configuration\n`);
-    return EXIT_INVALID;
+    return EXIT_USAGE;
   }
   const report = computeReport({ month, now: io.now(), repositories: read.repositories, notIncluded: read.notIncluded, ...(language ? { language: language as Language } : {}) });
   const text = formatReport(report, format);
@@ -158,17 +159,4 @@ function progressPrinter(io: CliIo, terminal: boolean): (progress: ReadProgress)
 function usage(io: CliIo, message: string): number {
   io.stderr(`frontdesk report: ${message}\n\n${REPORT_USAGE}`);
   return EXIT_USAGE;
-}
-
-/** Warnings and errors to stderr, one line each. */
-function createCliLog(io: CliIo): Log {
-  const write = (level: string) => (obj: object | string, msg?: string) => {
-    const fields = typeof obj === "string" ? {} : (obj as Record<string, unknown>);
-    const text = typeof obj === "string" ? obj : (msg ?? "");
-    const where = fields.repo ?? fields.where;
-    const error = fields.err instanceof Error ? `: ${fields.err.message}` : "";
-    io.stderr(`${level}: ${text}${where ? ` (${String(where)})` : ""}${error}\n`);
-  };
-  const quiet = () => undefined;
-  return { debug: quiet, info: quiet, warn: write("warn"), error: write("error") };
 }

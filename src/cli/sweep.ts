@@ -6,7 +6,7 @@ import { formatSummary } from "../desk/sweep-summary.js";
 import { createLog } from "../runtime/log.js";
 import { RedisSettingsError } from "../runtime/redis-url.js";
 import { createSharedState, type SharedState } from "../runtime/shared-state.js";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { createCliLog, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 
 /**
  * `frontdesk sweep`: one sweep now, with the clients the server would build
@@ -81,17 +81,4 @@ export function createSweepsFromEnv(env: NodeJS.ProcessEnv, log: Log, shared?: S
   // Probot's lines go to stderr with the CLI's warnings, through frontdesk's serializer; below warn they would bury the summary.
   const probotLog = () => createLog({ level: env.LOG_LEVEL || "warn" }, pino.destination(2));
   return createSweeps(env, { log, probotLog, ...(shared ? { shared } : {}) });
-}
-
-/** Warnings and errors to stderr, one line each; with --verbose, what each ticket got too. */
-function createCliLog(io: CliIo, verbose: boolean): Log {
-  const write = (level: string) => (obj: object | string, msg?: string) => {
-    const fields = typeof obj === "string" ? {} : (obj as Record<string, unknown>);
-    const text = typeof obj === "string" ? obj : (msg ?? "");
-    const where = [fields.repo ?? fields.where, fields.issue === undefined ? undefined : `#${String(fields.issue)}`].filter(Boolean).join("");
-    const error = fields.err instanceof Error ? `: ${fields.err.message}` : "";
-    io.stderr(`${level}: ${text}${where ? ` (${where})` : ""}${error}\n`);
-  };
-  const quiet = () => undefined;
-  return { debug: quiet, info: verbose ? write("info") : quiet, warn: write("warn"), error: write("error") };
 }

@@ -1,8 +1,7 @@
 import { normalize } from "node:path";
-import { errorInChain, readConfigChain, validateChain, type ChainFile, type ChainRead } from "../config/chain.js";
+import { errorInChain, readConfigChain, readMapping, validateChain, type ChainFile, type ChainRead } from "../config/chain.js";
 import { ConfigError } from "../config/errors.js";
 import { createLocalChainPlatform, inferPlatform, type LocalSource } from "../config/local-chain.js";
-import { readConfigText, validateReadConfig } from "../config/parse.js";
 import { findRosterNotes } from "../config/roster.js";
 import type { FileKind, SharedConfig } from "../config/schema.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
@@ -98,22 +97,17 @@ async function readFile(file: string, options: Options, text: (path: string) => 
     const platform = createLocalChainPlatform({ dirs: options.dirs, platform: inferPlatform(file), read: text });
     return { file, read: await readConfigChain(platform, [source]), unfollowed: undefined };
   }
-  const read = readConfigText((await text(file)) ?? "", file);
+  const read = readMapping((await text(file)) ?? "", file);
   if (!read.ok) return { file, read: { kind: "invalid", chain: [], errors: read.errors }, unfollowed: undefined };
-  const value = read.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    const result = validateReadConfig(read, file);
-    return { file, read: { kind: "invalid", chain: [], errors: result.ok ? [] : result.errors }, unfollowed: undefined };
-  }
-  const chain: ChainFile<LocalSource>[] = [{ source, name: file, value: value as Record<string, unknown>, locate: read.locate, warnings: read.warnings }];
-  const target = (value as Record<string, unknown>)["_extends"];
+  const chain: ChainFile<LocalSource>[] = [{ source, name: file, ...read.file }];
+  const target = read.file.value["_extends"];
   const unfollowed =
     typeof target === "string"
       ? new ConfigError({
           file,
           path: ["_extends"],
           detail: `not followed: without --extends <dir> the keys this file inherits from ${JSON.stringify(target)} are not checked, and it is checked like a shared file (no team needed)`,
-          position: read.locate(["_extends"]),
+          position: read.file.locate(["_extends"]),
         })
       : undefined;
   return { file, read: { kind: "read", chain }, unfollowed };
@@ -144,8 +138,7 @@ function report(io: CliIo, { file, read, unfollowed }: Checked, kind: FileKind):
     }
     return false;
   }
-  const warnings = chain.length === 1 ? result.warnings : chain.flatMap((file) => file.warnings);
-  for (const warning of warnings) io.stderr(`${warning.format()} (warning)\n`);
+  for (const warning of result.warnings) io.stderr(`${warning.format()} (warning)\n`);
   const inherits = chain.length > 1 ? `; inherits from ${chain.slice(1).map((file) => file.name).join(", ")}` : "";
   const how = unfollowed ? "ok without what it inherits " : kind === "shared" ? "ok as a shared file " : "ok ";
   io.stdout(`${file}: ${how}(${summarizeConfig(result.config)}${inherits})\n`);

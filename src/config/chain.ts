@@ -96,7 +96,8 @@ export async function readConfigChain<S>(platform: ChainPlatform<S>, starts: rea
  * Validates the merge of a chain (nearest file wins, lists and the keys
  * merge.ts names whole). An error is placed in, and named after, the nearest
  * file that sets the deepest part of its key path. A chain that is itself a
- * shared file (`kind: "shared"`) needs no team.
+ * shared file (`kind: "shared"`) needs no team. A valid chain comes back
+ * with the YAML warnings of every file in it, nearest file first.
  */
 export function validateChain<S>(chain: readonly ChainFile<S>[], kind?: "client"): ConfigResult<Config>;
 export function validateChain<S>(chain: readonly ChainFile<S>[], kind: FileKind): ConfigResult<SharedConfig>;
@@ -111,7 +112,7 @@ export function validateChain<S>(chain: readonly ChainFile<S>[], kind: FileKind 
     return file.locate(path, target, needle);
   };
   const result = validateConfigObject(merged, { file: leaf.name, locate, kind });
-  if (result.ok) return result;
+  if (result.ok) return { ...result, warnings: [...chain.flatMap((file) => file.warnings), ...result.warnings] };
   const attribute = (error: ConfigError): ConfigError => {
     const file = located.get(JSON.stringify(error.path));
     if (!file || file.name === error.file) return error;
@@ -134,14 +135,14 @@ function refuse<S>(chain: ChainFile<S>[], file: ChainFile<S>, kind: ConfigErrorK
   return { kind: "invalid", chain, errors: [errorAtKey(file, ["_extends"], kind, detail)] };
 }
 
-type ReadMapping = { ok: true; file: Pick<ChainFile<never>, "value" | "locate" | "warnings"> } | { ok: false; errors: ConfigError[] };
+export type ReadMapping = { ok: true; file: Pick<ChainFile<never>, "value" | "locate" | "warnings"> } | { ok: false; errors: ConfigError[] };
 
 /**
  * The file as an object, to learn its `_extends` before validating the
  * merge. The YAML is parsed once; what cannot be read comes back as errors
  * with line and column.
  */
-function readMapping(text: string, name: string): ReadMapping {
+export function readMapping(text: string, name: string): ReadMapping {
   const read = readConfigText(text, name);
   if (!read.ok) return read;
   const { value, locate, warnings } = read;

@@ -38,6 +38,9 @@ const CLOCK = "(?:[01]\\d|2[0-3]):[0-5]\\d";
  */
 export const HOURS_PATTERN = new RegExp(`^\\s*${CLOCK}\\s*-\\s*(?:${CLOCK}|24:00)\\s*$`);
 
+/** A local date that exists and a time: `2026-12-24 18:00`. */
+export const DATE_TIME_PATTERN = new RegExp(`^${DAY} ${CLOCK}$`);
+
 /** A share of the response time: `0%` to `100%`. */
 export const PERCENT_PATTERN = /^(?:100|[1-9]?\d)%$/;
 
@@ -68,6 +71,14 @@ export function explainDuration(value: unknown): string {
 /** Why `value` is no date: the form, or the day that does not exist. */
 export function explainDate(value: unknown): string {
   return `${shown(value)} is not a date: ${explainDay(String(value))}`;
+}
+
+/** Why `value` is no local date and time: the day that does not exist, or the form. */
+export function explainDateTime(value: unknown): string {
+  const prefix = `${shown(value)} is not a local date and time`;
+  const [day = "", time = ""] = String(value).split(" ");
+  if (new RegExp(`^${CLOCK}$`).test(time) && !DATE_PATTERN.test(day) && /^\d{4}-\d{1,2}-\d{1,2}$/u.test(day)) return `${prefix}: ${explainDay(day)}`;
+  return `${prefix}: write it as YYYY-MM-DD HH:MM, e.g. "2026-12-24 18:00"`;
 }
 
 /** Why `value` is neither a date nor a range. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configSchema, sharedConfigSchema, type FileKind } from "./schema.js";
+import { schemaFor, type FileKind } from "./schema.js";
 
 /**
  * The JSON Schemas of frontdesk.yml for editors (yaml-language-server, VS
@@ -23,8 +23,7 @@ export const JSON_SCHEMA_PATHS: Readonly<Record<FileKind, string>> = { client: J
  * side: defaults are optional). Draft 7, which editors support most widely.
  */
 export function buildJsonSchema(kind: FileKind = "client"): Record<string, unknown> {
-  const schema = kind === "client" ? configSchema : sharedConfigSchema;
-  const generated = z.toJSONSchema(schema, { io: "input", target: "draft-7", unrepresentable: "any" });
+  const generated = z.toJSONSchema(schemaFor(kind), { io: "input", target: "draft-7", unrepresentable: "any" });
   const { $schema, required, ...rest } = generated;
   const title = kind === "client" ? "frontdesk configuration" : "frontdesk shared configuration";
   if (kind === "shared") return { $schema, title, ...rest };

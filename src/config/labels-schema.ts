@@ -80,7 +80,7 @@ export const labelsSchema = z
 const SINGLE: readonly LabelKey[] = ["support", "needs_estimate", "project_work", "sla_breached"];
 
 /** What the check of distinct labels reads. */
-interface LabelsInput {
+export interface LabelsInput {
   language: LabelLanguage;
   labels: Partial<Record<LabelKey, string | undefined>>;
   project_work: { label?: string | undefined };

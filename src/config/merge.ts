@@ -52,8 +52,9 @@ function mergeValues(base: unknown, override: unknown, path: readonly string[]):
   return target;
 }
 
+/** Whether `path` is itself one of {@link REPLACED_WHOLE}. */
 function isReplacedWhole(path: readonly string[]): boolean {
-  return REPLACED_WHOLE.some((prefix) => prefix.length === path.length && prefix.every((segment, index) => path[index] === segment));
+  return findWholePrefix(path)?.length === path.length;
 }
 
 function cloneValue(value: unknown): unknown {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DATE_TIME_PATTERN, explainDateTime } from "./formats.js";
+import { date, formatted, login } from "./value-schemas.js";
 
 /**
  * `team.on_call`: who answers an emergency outside business hours. A weekly
@@ -7,21 +9,13 @@ import { z } from "zod";
  * the rotation. Times are local to `business_hours.timezone`.
  */
 
-const LOGIN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,254}$/;
 /** `mon 09:00`: a weekday and a local time. */
 export const HANDOVER_PATTERN = /^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/;
-/** `2026-12-24 18:00`: a local date and time. */
-export const DATE_TIME_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d$/;
 
-const onCallLogin = z
-  .string()
-  .regex(LOGIN, { error: (issue) => `${JSON.stringify(issue.input)} cannot be a login (letters, digits, "-", "_" and ".", no "@")` })
-  .describe("A login of the roster or the agency.");
+const onCallLogin = login.describe("A login of the roster or the agency.");
 
-const dateTime = z
-  .string()
-  .regex(DATE_TIME_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a local date and time: write it as YYYY-MM-DD HH:MM, e.g. "2026-12-24 18:00"` })
-  .describe("A local date and time, YYYY-MM-DD HH:MM, in business_hours.timezone.");
+/** `2026-12-24 18:00`: a local date that exists and a time. */
+const dateTime = formatted(DATE_TIME_PATTERN, explainDateTime).describe("A local date and time, YYYY-MM-DD HH:MM, in business_hours.timezone.");
 
 const shift = z
   .strictObject({
@@ -43,9 +37,7 @@ export const onCallSchema = z
       .regex(HANDOVER_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a handover: write a weekday and a time, e.g. "mon 09:00"` })
       .default("mon 09:00")
       .describe('When the rotation passes to the next person: a weekday and a local time, e.g. "mon 09:00".'),
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/u, { error: (issue) => `${JSON.stringify(issue.input)} is not a date: write it as YYYY-MM-DD` })
+    from: date
       .default("2026-01-05")
       .describe("The rotation's first person is on call from the first handover on or after this day (YYYY-MM-DD)."),
     shifts: z.array(shift).default([]).describe("Explicit on-call times; they win over the rotation."),

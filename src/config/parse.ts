@@ -29,11 +29,6 @@ export interface ValidateOptions {
   locate?: PathLocator | undefined;
 }
 
-/** {@link ValidateOptions} for a shared file, which repositories inherit and which needs no team. */
-export interface SharedValidateOptions extends ValidateOptions {
-  kind: "shared";
-}
-
 /** A configuration file read as YAML but not validated: its value, and where its keys are. */
 export type ReadConfig =
   | { ok: true; value: unknown; locate: PathLocator; warnings: ConfigError[] }

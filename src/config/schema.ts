@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { explainTimeZone } from "./formats.js";
-import { checkDistinctLabels, labelsSchema } from "./labels-schema.js";
+import { checkDistinctLabels, labelsSchema, type LabelsInput } from "./labels-schema.js";
 import { checkPlaceholders, MESSAGE_VARIABLES, type MessageName } from "./placeholders.js";
 import { checkPersonKeys } from "./roster.js";
 import { team } from "./team-schema.js";
@@ -214,28 +214,30 @@ function checkRoster(config: CrossInput, ctx: z.core.$RefinementCtx): void {
 const DESCRIPTION = "frontdesk configuration: .github/frontdesk.yml or .gitlab/frontdesk.yml";
 
 /**
+ * The checks across keys, for both kinds of file. zod skips refinements once
+ * any key has an issue; these only need the keys they read intact.
+ */
+function withCrossKeyChecks<S extends z.ZodType<CrossInput & LabelsInput>>(schema: S): S {
+  return schema
+    .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
+    .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
+    .superRefine(checkDistinctLabels, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["labels"], ["project_work"], ["language"])) });
+}
+
+/**
  * A file with the keys that a repository's configuration needs: the file of
  * a client repository (or what it inherits, merged).
  */
-export const configSchema = z
-  .strictObject({ ...leading, team, ...trailing })
-  // zod skips refinements once any key has an issue; these only need the keys they read intact.
-  .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
-  .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
-  .superRefine(checkDistinctLabels, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["labels"], ["project_work"], ["language"])) })
-  .describe(DESCRIPTION);
+export const configSchema = withCrossKeyChecks(z.strictObject({ ...leading, team, ...trailing })).describe(DESCRIPTION);
 
 /**
  * A shared file that repositories inherit with `_extends` (an agency's
  * defaults): the same keys, none required, since each repository sets its
  * own team.
  */
-export const sharedConfigSchema = z
-  .strictObject({ ...leading, team: team.optional(), ...trailing })
-  .superRefine(checkRouting, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["routing"])) })
-  .superRefine(checkRoster, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["team"], ["project_work", "handoff"])) })
-  .superRefine(checkDistinctLabels, { when: (payload) => !payload.issues.some((issue) => touches(issue, ["labels"], ["project_work"], ["language"])) })
-  .describe(`${DESCRIPTION}, shared through _extends`);
+export const sharedConfigSchema = withCrossKeyChecks(z.strictObject({ ...leading, team: team.optional(), ...trailing })).describe(
+  `${DESCRIPTION}, shared through _extends`,
+);
 
 /** The configuration as written (before defaults). */
 export type ConfigInput = z.input<typeof configSchema>;

@@ -21,7 +21,15 @@ export function explainYamlError(error: YAMLError, doc: Document, text: string, 
   const offset = error.pos[0];
   const at = lineCounter.linePos(offset);
   const lines = text.split(/\r?\n/u);
-  const glued = findGluedKey(lines, at.line);
+  // An open quote or bracket is found where it opens; a glued key above it is no explanation of it.
+  const opened =
+    error.code === "MISSING_CHAR" && /quote/u.test(error.message)
+      ? explainOpenQuote(error, doc, text, lineCounter)
+      : error.code === "BAD_INDENT" && /Flow (sequence|map)/u.test(error.message)
+        ? explainOpenBracket(error, doc, lineCounter)
+        : undefined;
+  if (opened) return opened;
+  const glued = findGluedKey(lines, at.line, doc, lineCounter);
   if (glued && error.code !== "DUPLICATE_KEY" && error.code !== "TAB_AS_INDENT") return glued;
   switch (error.code) {
     case "TAB_AS_INDENT": {
@@ -33,14 +41,14 @@ export function explainYamlError(error: YAMLError, doc: Document, text: string, 
       return { detail: `${what} is written twice in the same mapping: keep one and merge what the two say`, position: at };
     }
     case "MISSING_CHAR": {
-      if (/quote/u.test(error.message)) return explainOpenQuote(error, doc, text, lineCounter) ?? plain(error, at);
+      if (/quote/u.test(error.message)) return plain(error, at);
       if (/-\S/u.test(lines[at.line - 1] ?? "")) {
         return { detail: 'a list item needs a space after "-": write "- name"', position: at };
       }
       return plain(error, at);
     }
     case "BAD_INDENT": {
-      if (/Flow (sequence|map)/u.test(error.message)) return explainOpenBracket(error, doc, lineCounter) ?? plain(error, at);
+      if (/Flow (sequence|map)/u.test(error.message)) return plain(error, at);
       return explainIndentation(lines, at);
     }
     case "BLOCK_AS_IMPLICIT_KEY":
@@ -70,19 +78,36 @@ function plain(error: YAMLError, at: SourcePosition): ExplainedYamlError {
 /**
  * `client:ACME` or `contacts:[alice]`: without a space after the colon YAML
  * reads a key and its value as one word, and the error appears later, if at
- * all. The first such line at or before the error is where it starts.
+ * all. The first such line at or before the error is where it starts. A
+ * line the document read as a value (a list item such as `- error:500`, a
+ * line of a `|` block, a value on the line below its key) is text, not a key.
  */
-function findGluedKey(lines: readonly string[], lastLine: number): ExplainedYamlError | undefined {
+function findGluedKey(lines: readonly string[], lastLine: number, doc: Document, lineCounter: LineCounter): ExplainedYamlError | undefined {
   for (let index = 0; index < lastLine && index < lines.length; index++) {
     const match = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/:][^#]*)$/u.exec(lines[index] ?? "");
     if (!match) continue;
     const [, indent = "", key = "", value = ""] = match;
+    const lineStart = lineCounter.lineStarts[index];
+    if (lineStart !== undefined && isReadAsValue(doc, lineStart + indent.length)) continue;
     return {
       detail: `no space after the colon: YAML reads "${key}:${value.trimEnd()}" as one word; write "${key}: ${value.trimEnd()}"`,
       position: { line: index + 1, col: indent.length + key.length + 2 },
     };
   }
   return undefined;
+}
+
+/** Whether `offset` is inside a block scalar, or inside a scalar the document read as a value rather than a key. */
+function isReadAsValue(doc: Document, offset: number): boolean {
+  let value = false;
+  visit(doc, {
+    Scalar(key, node) {
+      if (!node.range || offset < node.range[0] || offset >= node.range[1]) return undefined;
+      value = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" || key !== "key";
+      return visit.BREAK;
+    },
+  });
+  return value;
 }
 
 /** An unclosed quote: report it where it opens, with the line the text runs on to. */

@@ -1,3 +1,4 @@
+import { listRoster } from "../config/roster.js";
 import type { Config } from "../config/schema.js";
 
 /**
@@ -26,19 +27,7 @@ const NO_TEAM_MEMBERS: AgencyTeamMembers = new Set();
 
 /** Every login the configuration names as part of the team: the roster and `team.agency`'s plain logins. */
 export function listRosterLogins(config: Config): string[] {
-  return [...listClientRoster(config), ...listAgencyLogins(config)];
-}
-
-/** The client's own roster: contacts, functions, bookable, leads and the project-work handoff. */
-function listClientRoster(config: Config): string[] {
-  const { team, project_work: projectWork } = config;
-  return [
-    ...team.contacts,
-    ...Object.values(team.functions).flat(),
-    ...Object.values(team.bookable).flat(),
-    ...team.leads,
-    ...projectWork.handoff,
-  ];
+  return [...listRoster(config), ...listAgencyLogins(config)];
 }
 
 /** The plain logins of `team.agency`. */
@@ -76,7 +65,8 @@ export function isTeamMember(config: Config, login: string, teamMembers: AgencyT
  * commands get the polite refusal.
  */
 export function authorizeCommand(config: Config, login: string, teamMembers: AgencyTeamMembers = NO_TEAM_MEMBERS): Authorization {
-  if (includesLogin(listClientRoster(config), login)) return { allowed: true, reason: "roster" };
+  // The roster the configuration's per-person keys are checked against: contacts, functions, bookable, leads, handoff.
+  if (includesLogin(listRoster(config), login)) return { allowed: true, reason: "roster" };
   if (isTeamMember(config, login, teamMembers)) return { allowed: true, reason: "agency" };
   return { allowed: false, reason: `${login} is not on the team (the roster or team.agency): the client side` };
 }

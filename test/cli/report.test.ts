@@ -92,6 +92,14 @@ describe("frontdesk report", () => {
     expect(seen).toEqual(["background", "background"]);
   });
 
+  it("exits 2, a wrong argument, with one line when --client names no client", async () => {
+    expect(await run(["--month", "2026-10", "--client", "nobody/here"])).toEqual({
+      code: 2,
+      out: "",
+      err: 'frontdesk report: no repository, project or client named "nobody/here" with a valid frontdesk configuration\n',
+    });
+  });
+
   it("opens only the repository --client names by path", async () => {
     const opened: string[] = [];
     const counting = (input: typeof acme) =>

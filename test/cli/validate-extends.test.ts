@@ -70,6 +70,24 @@ describe("validate --extends: the agency and the client", () => {
     });
   });
 
+  it("returns the YAML warnings of every file of the chain, and the CLI prints them", async () => {
+    const agency = AGENCY_TEXT.replace("language: en", "language: !custom en");
+    const client = CLIENT_TEXT.replace("language: de", "language: !other de");
+    const files = { [AGENCY]: agency, [CLIENT]: client };
+    const read = (path: string) => Promise.resolve(files[path as keyof typeof files]);
+    const chain = await readConfigChain(createLocalChainPlatform({ dirs: ["agency"], platform: "github", read }), [{ path: CLIENT, tried: [] }]);
+    if (chain.kind !== "read") throw new Error(JSON.stringify(chain));
+    const result = validateChain(chain.chain);
+    if (!result.ok) throw new Error(result.errors.map((error) => error.format()).join("\n"));
+    expect(result.warnings.map((warning) => warning.format())).toEqual([
+      `${CLIENT}:2:11: Unresolved tag: !other`,
+      `${AGENCY}:2:11: Unresolved tag: !custom`,
+    ]);
+    expect((await validate(files, ["--extends", "agency", CLIENT])).err).toBe(
+      `${CLIENT}:2:11: Unresolved tag: !other (warning)\n${AGENCY}:2:11: Unresolved tag: !custom (warning)\n`,
+    );
+  });
+
   it("reports an error of the inherited file at its own file, line and column", async () => {
     const broken = AGENCY_TEXT.replace("Europe/Berlin", "Europe/Berlln");
     expect(await validate({ [AGENCY]: broken, [CLIENT]: CLIENT_TEXT }, ["--extends=agency", CLIENT])).toMatchObject({

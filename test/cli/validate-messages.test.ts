@@ -25,6 +25,21 @@ describe("validate: values, with what to write instead", () => {
       out: `4:26: business_hours.holidays[1]: "2026-02-30" is not a date: 30 February 2026 does not exist (February 2026 has 28 days)`,
     },
     {
+      name: "an on-call rotation starting on a day that does not exist",
+      yaml: `${TEAM}  on_call:\n    rotation: [alice]\n    from: 2026-02-31\n`,
+      out: `5:11: team.on_call.from: "2026-02-31" is not a date: 31 February 2026 does not exist (February 2026 has 28 days)`,
+    },
+    {
+      name: "an on-call shift on a day that does not exist",
+      yaml: `${TEAM}  on_call:\n    shifts:\n      - login: alice\n        from: "2026-02-30 18:00"\n        to: "2026-03-02 09:00"\n`,
+      out: `6:15: team.on_call.shifts[0].from: "2026-02-30 18:00" is not a local date and time: 30 February 2026 does not exist (February 2026 has 28 days)`,
+    },
+    {
+      name: "an on-call login written with @",
+      yaml: `${TEAM}  on_call:\n    rotation: ["@alice"]\n`,
+      out: `4:16: team.on_call.rotation[0]: "@alice" is not a login: write it without the "@"`,
+    },
+    {
       name: "a month that does not exist",
       yaml: `${TEAM}business_hours:\n  holidays: [2026-13-01]\n`,
       out: `4:14: business_hours.holidays[0]: "2026-13-01" is not a date: there is no month 13; use YYYY-MM-DD`,
@@ -135,6 +150,26 @@ describe("validate: YAML syntax, where the problem starts", () => {
       name: "an unclosed list, where it opens",
       yaml: "team:\n  contacts: [alice, bob\nclient: x\n",
       out: "2:13: the [ that opens here is never closed: end the list with ] on this line",
+    },
+    {
+      name: "an unclosed quote below a list item with a colon in it",
+      yaml: `${TEAM}classify:\n  keywords:\n    - error:500\n    - crash\nclient: "ACME\nlanguage: de\n`,
+      out: `7:9: the " that opens here is never closed, so the text runs on to the end of the file: end it with " on this line`,
+    },
+    {
+      name: "an unclosed quote below a message line with a colon in it",
+      yaml: `${TEAM}messages:\n  acknowledge: |\n    Danke.\n    Kontakt:{{contact}}\nclient: "ACME\n`,
+      out: `7:9: the " that opens here is never closed, so the text runs on to the end of the file: end it with " on this line`,
+    },
+    {
+      name: "a bad indentation below a list item with a colon in it",
+      yaml: `${TEAM}classify:\n  keywords:\n    - error:500\n   leads: x\n`,
+      out: "6:4: this line is indented by 3 spaces, the line above by 4 spaces: keys of one mapping start at the same column, and a nested key is indented further than its parent",
+    },
+    {
+      name: "a bad indentation below a message line with a colon in it",
+      yaml: `${TEAM}messages:\n  acknowledge: |\n    Danke.\n    Kontakt:{{contact}}\n   reminder: x\n`,
+      out: "7:4: this line is indented by 3 spaces, the line above by 4 spaces: keys of one mapping start at the same column, and a nested key is indented further than its parent",
     },
     {
       name: "a key written twice",

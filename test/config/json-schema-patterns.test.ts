@@ -51,6 +51,14 @@ const FORMATS: { name: string; paths: string[]; samples: string[]; parser: (valu
     beyond: () => false,
   },
   { name: "dates", paths: ["business_hours.holidays.[]"], samples: DATES, parser: isValidDate, beyond: () => false },
+  { name: "on-call dates", paths: ["team.on_call.from"], samples: DATES, parser: isValidDate, beyond: () => false },
+  {
+    name: "local dates and times",
+    paths: ["team.on_call.shifts.[].from", "team.on_call.shifts.[].to"],
+    samples: [...DATES.map((day) => `${day} 18:00`), "2026-12-24 24:00", "2026-12-24 9:00", "2026-12-24T18:00", "2026-12-24 18:00 ", "2026-12-24"],
+    parser: (value) => /^\S+ ([01]\d|2[0-3]):[0-5]\d$/u.test(value) && isValidDate(value.split(" ")[0] ?? ""),
+    beyond: () => false,
+  },
   {
     name: "dates or ranges",
     paths: ["team.away.*.[]"],

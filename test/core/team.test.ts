@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { listRoster } from "../../src/config/roster.js";
 import { authorizeCommand, isTeamMember, listAgencyTeams, listRosterLogins } from "../../src/core/team.js";
 import { specConfig } from "../helpers/core.js";
 
@@ -25,6 +26,13 @@ describe("authorizeCommand: the team is the roster", () => {
     const handoff = specConfig({ project_work: { handoff: ["pia"] } });
     expect(listRosterLogins(handoff)).toContain("pia");
     expect(authorizeCommand(handoff, "pia").allowed).toBe(true);
+  });
+
+  it("authorizes as roster everyone of the roster that validate checks per-person keys against", () => {
+    const handoff = specConfig({ project_work: { handoff: ["pia"] } });
+    const roster = listRoster(handoff);
+    expect(roster).toEqual(expect.arrayContaining(["alice", "lena", "pia"]));
+    for (const login of roster) expect(authorizeCommand(handoff, login)).toEqual({ allowed: true, reason: "roster" });
   });
 
   it("counts team.agency's logins, and members of its @org/team entries as the adapter resolved them", () => {
