@@ -1,7 +1,8 @@
 import type { Ticket } from "../core/types.js";
 import type { KeptState } from "../runtime/kept-state.js";
 import type { OpenIssue } from "./port.js";
-import { TRIAGE_LOOKBACK_MS } from "./sweep-repo.js";
+import { withRenamedLabel, type RenamedLabel } from "./rename-labels.js";
+import { TRIAGE_LOOKBACK_MS, type RepoSweep } from "./sweep-repo.js";
 
 /**
  * A repository's open issues as the sweep keeps them between runs, so that a
@@ -68,6 +69,28 @@ export async function listKeptOpenIssues(options: { key: string; source: Listing
   const textsFrom = now - TRIAGE_LOOKBACK_MS - 24 * 60 * 60 * 1000;
   await kept.write(`listing:${key}`, { issues: issues.map((issue) => keep(issue, textsFrom)), cursor, checkedAt } satisfies KeptListing);
   return issues;
+}
+
+/**
+ * Labels the sweep renamed: the kept issues carry the new names. A rename
+ * changes no issue's time of change, so no listing of changes (nor GitHub's
+ * free 304) shows it; without this, every sweep until the whole listing is
+ * checked again would find the old names and rename them again.
+ */
+export async function renameKeptLabels(options: { key: string; kept: KeptState; renames: readonly RenamedLabel[] }): Promise<void> {
+  const { key, kept, renames } = options;
+  const before = renames.length > 0 ? await kept.read<KeptListing>(`listing:${key}`) : undefined;
+  if (!before) return;
+  const issues = before.issues.map((issue) => ({ ...issue, ticket: renames.reduce(withRenamedLabel, issue.ticket) }));
+  await kept.write(`listing:${key}`, { ...before, issues } satisfies KeptListing);
+}
+
+/** What a platform's sweep hands the desk for a repository whose listing is kept: the listing, and where renamed labels go. */
+export function keptListing(options: { key: string; source: ListingSource; kept: KeptState; now: number }): Required<Pick<RepoSweep, "listOpen" | "renamedLabels">> {
+  return {
+    listOpen: () => listKeptOpenIssues(options),
+    renamedLabels: (renames) => renameKeptLabels({ key: options.key, kept: options.kept, renames }),
+  };
 }
 
 function isOpenIssue(issue: OpenIssue): boolean {

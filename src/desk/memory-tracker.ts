@@ -143,7 +143,7 @@ export class MemoryTracker implements TicketEditor {
   async readIssue(number: number): Promise<OpenIssue> {
     this.reads.push(`issue #${number}`);
     const issue = this.#find(number);
-    return { ticket: copy(issue.ticket), commentCount: issue.comments.length, ...(issue.updatedAt ? { updatedAt: issue.updatedAt } : {}) };
+    return { ticket: this.#described(issue.ticket), commentCount: issue.comments.length, ...(issue.updatedAt ? { updatedAt: issue.updatedAt } : {}) };
   }
 
   async getTicket(number: number): Promise<Ticket> {

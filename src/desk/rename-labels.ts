@@ -3,6 +3,7 @@ import { findRenames, type LabelRename } from "../core/label-roles.js";
 import { describeLabel } from "../core/labels.js";
 import { emptyChanges } from "../core/plan.js";
 import { hasLabel, sameLabel } from "../core/text-match.js";
+import type { Ticket } from "../core/types.js";
 import type { IssueTracker, Log, OpenIssue } from "./port.js";
 import { isRateLimitError } from "./sweep-errors.js";
 
@@ -26,16 +27,25 @@ export interface RenameRequest {
   log: Log;
 }
 
+/** A label the sweep renamed on the open tickets. */
+export interface RenamedLabel extends LabelRename {
+  /** The description the label has now, where the sweep gave it one (renamed in place). */
+  description?: string;
+}
+
+const IN_PLACE = "in place";
+
 /** Renames what needs renaming; returns the renames done. */
-export async function renameOldLabels(request: RenameRequest): Promise<LabelRename[]> {
+export async function renameOldLabels(request: RenameRequest): Promise<RenamedLabel[]> {
   const { tracker, config, open, log } = request;
-  const done: LabelRename[] = [];
+  const done: RenamedLabel[] = [];
   for (const rename of findRenames(config, open.map((issue) => issue.ticket))) {
     try {
       const how = await renameOne(request, rename);
       if (how === undefined) continue;
-      done.push(rename);
-      for (const issue of open) issue.ticket.labels = issue.ticket.labels.map((label) => (sameLabel(label, rename.from) ? rename.to : label));
+      const renamed: RenamedLabel = how === IN_PLACE ? { ...rename, description: describeLabel(config, rename.to).description } : rename;
+      done.push(renamed);
+      for (const issue of open) issue.ticket = withRenamedLabel(issue.ticket, renamed);
       log.info({ repo: tracker.repo, from: rename.from, to: rename.to, how }, "label renamed");
     } catch (error) {
       if (isRateLimitError(error)) throw error;
@@ -45,11 +55,27 @@ export async function renameOldLabels(request: RenameRequest): Promise<LabelRena
   return done;
 }
 
+/**
+ * The ticket as it is after the rename: the new name where it carried the old
+ * one (once, where it carried both), with the label's new description where
+ * the sweep gave it one.
+ */
+export function withRenamedLabel<T extends Pick<Ticket, "labels" | "labelDescriptions">>(ticket: T, rename: RenamedLabel): T {
+  if (!hasLabel(ticket.labels, rename.from)) return ticket;
+  const labels: string[] = [];
+  for (const label of ticket.labels.map((name) => (sameLabel(name, rename.from) ? rename.to : name))) {
+    if (!hasLabel(labels, label)) labels.push(label);
+  }
+  const { description } = rename;
+  const kept = Object.entries(ticket.labelDescriptions ?? {}).filter(([name]) => !sameLabel(name, rename.from) && (description === undefined || !sameLabel(name, rename.to)));
+  return { ...ticket, labels, labelDescriptions: Object.fromEntries(description === undefined ? kept : [...kept, [rename.to, description]]) };
+}
+
 /** How the label was renamed, or undefined when it was left as it is. */
 async function renameOne(request: RenameRequest, rename: LabelRename): Promise<string | undefined> {
   const { tracker, config, open } = request;
   const spec = describeLabel(config, rename.to);
-  if (tracker.renameLabel && (await tracker.renameLabel(rename.from, spec))) return "in place";
+  if (tracker.renameLabel && (await tracker.renameLabel(rename.from, spec))) return IN_PLACE;
   // Only the case differs: to every platform that is the same label already, and relabelling would remove it.
   if (sameLabel(rename.from, rename.to)) return undefined;
   const carrying = open.filter((issue) => hasLabel(issue.ticket.labels, rename.from));

@@ -7,7 +7,7 @@ import { ACK_MARKER } from "../core/plan-intake.js";
 import { planSweep, type SweepComment, type SweepPlan, type TriageWindow } from "../core/plan-sweep.js";
 import type { AgencyTeamMembers } from "../core/team.js";
 import { hasLabel } from "../core/text-match.js";
-import type { IssueTracker, Log, OpenIssue } from "./port.js";
+import type { IssueTracker, Log, OpenIssue, TicketEditor } from "./port.js";
 import { reconcileIntake } from "./intake.js";
 import type { RepoConfig } from "./repo-config.js";
 import { countOpenTickets } from "../core/open-tickets.js";
@@ -16,7 +16,7 @@ import { isRateLimitError } from "./sweep-errors.js";
 import { createSummary, type SweepSummary } from "./sweep-summary.js";
 import { SweepTracker } from "./sweep-tracker.js";
 import { CurrentLabels } from "./current-labels.js";
-import { renameOldLabels } from "./rename-labels.js";
+import { renameOldLabels, type RenamedLabel } from "./rename-labels.js";
 
 /** Untriaged issues older than this predate the desk (or its configuration): the sweep leaves them be. */
 export const TRIAGE_LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
@@ -37,6 +37,12 @@ export interface RepoSweep {
    * (desk/kept-listing.ts); without it, the tracker lists them all.
    */
   listOpen?(): Promise<OpenIssue[]>;
+  /**
+   * Labels the sweep renamed on the open tickets: the listing it keeps takes
+   * the new names (desk/kept-listing.ts), since a rename changes no issue's
+   * time of change and the next listing of changes would not show it.
+   */
+  renamedLabels?(renames: readonly RenamedLabel[]): Promise<void>;
   /** Comments of the tickets that need them, in as few calls as the platform allows (missing numbers: none). */
   readComments(tickets: readonly OpenIssue[]): Promise<Map<number, SweepComment[]>>;
   /** Runs `task` in the issue's lock, the one webhooks for that issue take. */
@@ -44,9 +50,12 @@ export interface RepoSweep {
   /**
    * Right after the sweep triaged a ticket (its opening event was lost), in
    * its lock: what the webhook does after intake, such as moving a ticket
-   * whose estimate is above the threshold to project work.
+   * whose estimate is above the threshold to project work. `tracker` is the
+   * sweep's, which reads labels the configuration renamed under their
+   * current names and writes them under the names the repository has
+   * (desk/current-labels.ts): the review goes through it.
    */
-  afterTriage?(issue: OpenIssue, config: Config): Promise<void>;
+  afterTriage?(issue: OpenIssue, config: Config, tracker: TicketEditor): Promise<void>;
   /** Members of the agency teams in `team.agency` (GitHub): their comments are the team's. */
   teamMembers?: AgencyTeamMembers;
   /** People's open tickets across the platform's repositories: the listing's counts go in, triage reads them. */
@@ -78,7 +87,8 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
     return summary;
   }
   // Labels the configuration renamed get their new names first; any the sweep could not rename are still recognised.
-  await renameOldLabels({ tracker: request.tracker, config: config.config, open: listed, lock: request.lock, log: request.log });
+  const renamed = await renameOldLabels({ tracker: request.tracker, config: config.config, open: listed, lock: request.lock, log: request.log });
+  if (renamed.length > 0) await request.renamedLabels?.(renamed);
   const current = new CurrentLabels(request.tracker, config.config, listed.map((issue) => issue.ticket));
   const open = listed.map((issue) => ({ ...issue, ticket: current.learn(issue.ticket) }));
   const tracker = new SweepTracker(current, open);
@@ -91,7 +101,7 @@ export async function sweepRepository(request: RepoSweep): Promise<SweepSummary>
       continue;
     }
     await guard(request, issue, summary, async () => {
-      if (plan.kind === "triage") return triage(request, tracker, issue, summary);
+      if (plan.kind === "triage") return triage(request, tracker, issue, summary, current);
       const acted = await request.lock(issue.ticket.number, async () => {
         // Planned from comments read before the lock: read again, so that what another sweep or replica
         // wrote meanwhile (a reminder, an escalation, the team's answer) is not written over or twice.
@@ -129,9 +139,10 @@ async function planAll(request: RepoSweep, config: Config, open: OpenIssue[], wi
 /**
  * The webhook's intake, in the issue's lock, after a fresh look at its
  * comments: when a delivery triaged it since the listing, nothing happens.
- * Then what the webhook does after intake (afterTriage), still in the lock.
+ * Then what the webhook does after intake (afterTriage), still in the lock,
+ * through `current` (none with an invalid configuration: nothing follows).
  */
-async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssue, summary: SweepSummary): Promise<void> {
+async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssue, summary: SweepSummary, current?: CurrentLabels): Promise<void> {
   const { number } = issue.ticket;
   await request.lock(number, async () => {
     const comments = request.config.kind === "valid" ? await request.tracker.listComments(number) : [];
@@ -150,7 +161,7 @@ async function triage(request: RepoSweep, tracker: SweepTracker, issue: OpenIssu
     });
     if (outcome.kind !== "triage" && outcome.kind !== "invalid-config") return;
     summary.triaged++;
-    if (outcome.kind === "triage" && request.config.kind === "valid") await request.afterTriage?.(issue, request.config.config);
+    if (outcome.kind === "triage" && request.config.kind === "valid" && current) await request.afterTriage?.(issue, request.config.config, current);
   });
 }
 

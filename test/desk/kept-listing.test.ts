@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FULL_CHECK_MS, listKeptOpenIssues, type Listed, type ListingCursor, type ListingSource } from "../../src/desk/kept-listing.js";
+import { FULL_CHECK_MS, keptListing, listKeptOpenIssues, renameKeptLabels, type Listed, type ListingCursor, type ListingSource } from "../../src/desk/kept-listing.js";
 import type { OpenIssue } from "../../src/desk/port.js";
 import { LocalKeptState } from "../../src/runtime/kept-state.js";
 import { ticket } from "../helpers/core.js";
@@ -67,5 +67,34 @@ describe("listKeptOpenIssues", () => {
     await listKeptOpenIssues({ key: "k", source: listing, kept, now: NOW });
     expect(numbers(await listKeptOpenIssues({ key: "k", source: listing, kept, now: NOW + 1 }))).toEqual([1, 2]);
     expect(calls).toEqual(["open null", "changed {}", "open {}"]);
+  });
+
+  it("takes the names of labels the sweep renamed, which no listing of changes shows; cursor and check stay", async () => {
+    const kept = new LocalKeptState();
+    const described = (number: number, labels: string[], labelDescriptions?: Record<string, string>): OpenIssue => ({ ...issue(number), ticket: { ...issue(number).ticket, labels, ...(labelDescriptions ? { labelDescriptions } : {}) } });
+    const { listing, calls } = source({
+      open: [{ issues: [described(1, ["support", "bug"], { support: "frontdesk: a support ticket" }), described(2, ["project-work", "Projektarbeit"]), described(3, ["bug"])], cursor: { since: "a" } }],
+      changed: [{ unchanged: true, cursor: {} }],
+    });
+    const first = keptListing({ key: "k", source: listing, kept, now: NOW });
+    await first.listOpen();
+    await first.renamedLabels([
+      { from: "support", to: "Support", description: "frontdesk: a support ticket" },
+      // Relabelled ticket by ticket (the new name was taken): its description is the label's own.
+      { from: "project-work", to: "Projektarbeit" },
+    ]);
+    const again = await keptListing({ key: "k", source: listing, kept, now: NOW + 1 }).listOpen();
+    expect(again.map((open) => [open.ticket.number, open.ticket.labels, open.ticket.labelDescriptions ?? {}])).toEqual([
+      [1, ["Support", "bug"], { Support: "frontdesk: a support ticket" }],
+      [2, ["Projektarbeit"], {}],
+      [3, ["bug"], {}],
+    ]);
+    expect(calls).toEqual(["open null", 'changed {"since":"a"}']);
+  });
+
+  it("renames nothing where nothing is kept", async () => {
+    const kept = new LocalKeptState();
+    await renameKeptLabels({ key: "k", kept, renames: [{ from: "support", to: "Support" }] });
+    expect(await kept.read("listing:k")).toBeUndefined();
   });
 });

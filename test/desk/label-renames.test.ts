@@ -4,7 +4,10 @@ import { writeMarker } from "../../src/core/marker.js";
 import type { Comment, Ticket } from "../../src/core/types.js";
 import { handleComment } from "../../src/desk/events.js";
 import type { RepoConfig } from "../../src/desk/repo-config.js";
+import { keptListing, type ListingSource } from "../../src/desk/kept-listing.js";
+import { reviewAfterTriage } from "../../src/desk/project-step.js";
 import { sweepRepository } from "../../src/desk/sweep-repo.js";
+import { LocalKeptState } from "../../src/runtime/kept-state.js";
 import { handleOpened } from "../../src/desk/triage.js";
 import { createMemoryLog } from "../fakes/memory-log.js";
 import { memoryRepository } from "../fakes/memory-repository.js";
@@ -144,5 +147,82 @@ describe("the sweep renames frontdesk's old labels", () => {
     // The old escalation label is on a closed ticket only, which the sweep does not see: the German one is new.
     expect(tracker.applied(7).at(-1)?.addLabels).toEqual(["Frist überschritten"]);
     expect(log.messages("error")).toContain("sweep: renaming a label failed; its old name is still recognised");
+  });
+});
+
+describe("the sweep renames frontdesk's old labels, with the listing it keeps between runs", () => {
+  /** A rename changes no issue's time of change: the platform's listing of changes says nothing changed (GitHub's 304). */
+  function keptSweep(tracker: MemoryTracker) {
+    const kept = new LocalKeptState();
+    const source: ListingSource = {
+      listOpen: async () => ({ issues: await tracker.listOpenIssues(), cursor: { since: "a" } }),
+      listChanged: async () => ({ unchanged: true, cursor: {} }),
+    };
+    return async (now: Date) => {
+      tracker.now = now;
+      const listing = keptListing({ key: "github:acme/site", source, kept, now: now.getTime() });
+      return sweepRepository({ tracker, config: GERMAN, ...listing, readComments: (open) => tracker.readComments(open), lock: (_number, task) => task(), now, log: createMemoryLog() });
+    };
+  }
+
+  it("in place: the next sweep, told nothing changed, renames and relabels nothing", async () => {
+    const tracker = repository();
+    const sweep = keptSweep(tracker);
+    await sweep(SOON);
+    expect(tracker.renamed).toHaveLength(5);
+    expect(tracker.writes).toEqual([]);
+
+    await sweep(new Date(SOON.getTime() + 60_000));
+    expect(tracker.renamed).toHaveLength(5);
+    expect(tracker.writes).toEqual([]);
+  });
+
+  it("ticket by ticket: the next sweep relabels nothing again", async () => {
+    const tracker = repository({ labels: ["Projektarbeit"] });
+    const sweep = keptSweep(tracker);
+    await sweep(SOON);
+    expect(tracker.applied(8)).toEqual([expect.objectContaining({ addLabels: ["Projektarbeit"], removeLabels: ["project-work"] })]);
+    const writes = tracker.writes.length;
+
+    await sweep(new Date(SOON.getTime() + 60_000));
+    expect(tracker.writes).toHaveLength(writes);
+  });
+});
+
+describe("the sweep's review after triage, with a label the sweep could not rename", () => {
+  it("reads the ticket with the current names and removes the support label under the name it carries", async () => {
+    // `support` is `Anfrage` now; that name is someone else's label, and relabelling #7 is refused.
+    const config = specConfig({ labels: { support: "Anfrage" } });
+    const refused = (attempt: Attempt) => (attempt.kind === "apply" && attempt.changes.addLabels.includes("Anfrage") ? new Error("403 Forbidden") : undefined);
+    const tracker = new MemoryTracker({
+      now: SOON,
+      labels: [describeLabel(ENGLISH, "support"), "Anfrage"],
+      capabilities: { rename: true },
+      fail: refused,
+      issues: [
+        { ticket: ticket({ number: 7, createdAt: OPENED, labels: ["support"], assignees: ["ann", "carol"] }), comments: [ack(7)] },
+        // Opened by the team with an estimate above the threshold; its opening event was lost.
+        { ticket: ticket({ number: 9, title: "Relaunch the shop", body: "### Estimate\n\n3d", author: { login: "ann", isBot: false }, createdAt: OPENED }) },
+      ],
+    });
+    const log = createMemoryLog();
+    const summary = await sweepRepository({
+      tracker,
+      config: { kind: "valid", config, warnings: [] },
+      readComments: (open) => tracker.readComments(open),
+      lock: (_number, task) => task(),
+      // As the platforms' sweeps do: the review with the tracker the sweep hands over.
+      afterTriage: async (issue, valid, current) => void (await reviewAfterTriage({ tracker: current, config: valid, ticket: issue.ticket, now: SOON, log })),
+      now: SOON,
+      log,
+    });
+
+    expect(summary).toMatchObject({ triaged: 1, errors: 0 });
+    expect(log.messages("error")).toEqual(["sweep: renaming a label failed; its old name is still recognised"]);
+    // Triaged under the label the repository has, then project work: that label is gone, no second one beside it.
+    expect(tracker.applied(9)[0]?.addLabels).toContain("support");
+    expect(tracker.ticket(9).labels).toContain("project-work");
+    expect(tracker.ticket(9).labels).not.toContain("support");
+    expect(tracker.ticket(9).labels).not.toContain("Anfrage");
   });
 });

@@ -48,4 +48,13 @@ describe("MemoryTracker", () => {
     await expect(tracker.getTicket(9)).rejects.toMatchObject({ status: 404 });
     expect(tracker.reads).toEqual(["list", "ticket #9"]);
   });
+
+  it("reads one issue with the descriptions of frontdesk's labels, as getTicket and the listing do", async () => {
+    const support = { name: "support", color: "ededed", description: "frontdesk: a support ticket" };
+    const tracker = new MemoryTracker({ now: NOW, labels: [support, "bug"], issues: [{ ticket: ticket({ labels: ["support", "bug"] }) }] });
+    const read = await tracker.readIssue(7);
+    expect(read.ticket.labelDescriptions).toEqual({ support: "frontdesk: a support ticket" });
+    expect(read.ticket).toEqual(await tracker.getTicket(7));
+    expect(read.ticket).toEqual((await tracker.listOpenIssues())[0]!.ticket);
+  });
 });

@@ -2,9 +2,10 @@ import type { Probot } from "probot";
 import type { TenancyPolicy } from "../../config/tenancy.js";
 import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
+import { readChangedComments, readEach } from "../../desk/changed-comments.js";
 import type { LoadBook } from "../../runtime/load-book.js";
 import { RepoCache } from "../../runtime/repo-cache.js";
-import { listKeptOpenIssues } from "../../desk/kept-listing.js";
+import { keptListing } from "../../desk/kept-listing.js";
 import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
 import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
 import { LocalKeptState, type KeptState } from "../../runtime/kept-state.js";
@@ -95,12 +96,12 @@ async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: In
   return {
     tracker,
     config,
-    listOpen: () => listKeptOpenIssues({ key, source: gitHubListing(octokit, owner, repository.name, (issue) => tracker.remember(issue)), kept: deps.kept, now: now.getTime() }),
+    ...keptListing({ key, source: gitHubListing(octokit, owner, repository.name, (issue) => tracker.remember(issue)), kept: deps.kept, now: now.getTime() }),
     readComments: (tickets) => readChangedComments(deps.comments, key, tickets, (needing) =>
       needing.length <= FEW_TICKETS ? readEach(tracker, needing) : listRepoComments(octokit, owner, repository.name, needing, self),
     ),
     lock: (number, task) => deps.locks.run(`github:${repository.full_name}#${number}`.toLowerCase(), task),
-    afterTriage: (issue, valid) => reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, teamMembers, load: deps.load }).then(() => undefined),
+    afterTriage: (issue, valid, current) => reviewAfterTriage({ tracker: current, config: valid, ticket: issue.ticket, now, log, teamMembers, load: deps.load }).then(() => undefined),
     teamMembers,
     load: deps.load,
     now,
@@ -110,28 +111,6 @@ async function openRepository(deps: Deps, octokit: GitHubOctokit, repository: In
 
 /** Up to this many tickets, their comments are read one listing each; more, in one listing of the repository's comments. */
 const FEW_TICKETS = 2;
-
-/** The comments of tickets that need them: kept ones while the ticket is unchanged, the others read (and kept). */
-async function readChangedComments(
-  comments: SweepCommentsCache,
-  key: string,
-  tickets: readonly OpenIssue[],
-  read: (tickets: readonly OpenIssue[]) => Promise<Map<number, SweepComment[]>>,
-): Promise<Map<number, SweepComment[]>> {
-  const found = await comments.lookup(key, tickets);
-  const missing = tickets.filter((issue) => !found.has(issue.ticket.number));
-  if (missing.length === 0) return found;
-  const fresh = await read(missing);
-  await comments.store(key, missing.map((issue) => [issue, fresh.get(issue.ticket.number) ?? []] as const));
-  for (const [number, list] of fresh) found.set(number, list);
-  return found;
-}
-
-async function readEach(tracker: GitHubTracker, tickets: readonly OpenIssue[]): Promise<Map<number, SweepComment[]>> {
-  const result = new Map<number, SweepComment[]>();
-  for (const issue of tickets) result.set(issue.ticket.number, await tracker.listComments(issue.ticket.number));
-  return result;
-}
 
 /**
  * The comments of several tickets in one listing of the repository's

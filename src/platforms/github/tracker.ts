@@ -78,9 +78,7 @@ export class GitHubTracker implements TicketEditor {
   }
 
   async getTicket(number: number): Promise<Ticket> {
-    const { data } = await this.octokit.rest.issues.get({ owner: this.#owner, repo: this.#name, issue_number: number });
-    this.#issueIds.set(number, data.node_id);
-    return toTicket(this.repo, data as GitHubIssue);
+    return (await this.readIssue(number)).ticket;
   }
 
   async editComment(commentId: number, body: string): Promise<void> {

@@ -1,6 +1,6 @@
-import type { SweepComment } from "../../core/plan-sweep.js";
 import type { Log, OpenIssue } from "../../desk/port.js";
-import { listKeptOpenIssues, type ListingSource } from "../../desk/kept-listing.js";
+import { readChangedComments, readEach } from "../../desk/changed-comments.js";
+import { keptListing, type ListingSource } from "../../desk/kept-listing.js";
 import { SweepCommentsCache } from "../../desk/sweep-comments-cache.js";
 import { LocalKeptState, type KeptState } from "../../runtime/kept-state.js";
 import { platformSweep, type FailedListing, type SweepTarget } from "../../desk/sweep-platform.js";
@@ -90,15 +90,16 @@ async function openProject(deps: Deps, project: ResolvedProject, now: Date, log:
   return {
     tracker,
     config,
-    listOpen: () => listKeptOpenIssues({ key: `gitlab:${ref.path}`.toLowerCase(), source: gitLabListing(tracker), kept: deps.kept, now: now.getTime() }),
-    readComments: (tickets) => readNotes(deps, tracker, ref, tickets),
+    ...keptListing({ key: `gitlab:${ref.path}`.toLowerCase(), source: gitLabListing(tracker), kept: deps.kept, now: now.getTime() }),
+    // Notes one listing each. Who answered is decided from the roster alone: a project member's access level makes nobody the team.
+    readComments: (tickets) => readChangedComments(deps.comments, ref.path, tickets, (missing) => readEach(tracker, missing)),
     lock: (iid, task) => lockIssue(deps.app, ref, iid, task),
     load: deps.app.load,
-    afterTriage: async (issue, valid) => {
+    afterTriage: async (issue, valid, current) => {
       // An issue kept from an earlier sweep was not listed now: its estimate is read with it.
       if (tracker.timeEstimateOf(issue.ticket.number) === undefined) await tracker.readIssue(issue.ticket.number);
       const seconds = tracker.timeEstimateOf(issue.ticket.number) ?? 0;
-      await reviewAfterTriage({ tracker, config: valid, ticket: issue.ticket, now, log, load: deps.app.load }, seconds > 0 ? estimateFromSeconds(valid, seconds) : undefined);
+      await reviewAfterTriage({ tracker: current, config: valid, ticket: issue.ticket, now, log, load: deps.app.load }, seconds > 0 ? estimateFromSeconds(valid, seconds) : undefined);
     },
     now,
     log,
@@ -122,27 +123,4 @@ function gitLabListing(tracker: GitLabTracker): ListingSource {
       return { issues, cursor: { since: latest(issues, cursor.since) } };
     },
   };
-}
-
-/**
- * Notes of the tickets that need them, one listing each unless the issue is
- * unchanged since the last sweep read it. Who answered is decided from the
- * roster alone: a project member's access level makes nobody the team.
- */
-async function readNotes(
-  deps: Deps,
-  tracker: GitLabTracker,
-  project: ProjectRef,
-  tickets: readonly OpenIssue[],
-): Promise<Map<number, SweepComment[]>> {
-  const result = await deps.comments.lookup(project.path, tickets);
-  const read: [OpenIssue, SweepComment[]][] = [];
-  for (const issue of tickets) {
-    if (result.has(issue.ticket.number)) continue;
-    const comments = await tracker.listComments(issue.ticket.number);
-    read.push([issue, comments]);
-    result.set(issue.ticket.number, comments);
-  }
-  await deps.comments.store(project.path, read);
-  return result;
 }

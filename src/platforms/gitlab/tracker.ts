@@ -108,10 +108,7 @@ export class GitLabTracker implements TicketEditor {
 
   /** The issue as it is now (`GET /projects/:id/issues/:iid`). */
   async getTicket(iid: number): Promise<Ticket> {
-    const issue = (await this.#deps.client.issues.show(iid, { projectId: this.#project.id })) as unknown as GitLabRestIssue;
-    this.#rememberAssignees(issue);
-    this.#estimates.set(issue.iid, issue.time_stats?.time_estimate ?? 0);
-    return toTicketFromRest(this.repo, issue, this.#deps.self);
+    return (await this.readIssue(iid)).ticket;
   }
 
   /** GitLab's time estimate of the issue in seconds (0: none), as the latest listing or read of it showed. */

@@ -34,3 +34,13 @@ describe("GitHubTracker.apply", () => {
     await expect(tracker().apply(7, { ...emptyChanges(), internalComments: ["Only for the team"] }, describeAny)).rejects.toThrow("GitHub has no internal comments");
   });
 });
+
+describe("GitHubTracker.getTicket", () => {
+  it("is one read of the issue, as readIssue makes it", async () => {
+    const issue = { number: 8, node_id: "I_8", title: "Down", body: null, user: { login: "client-joe", type: "User" }, labels: [{ name: "support", description: "frontdesk: a support ticket" }], assignees: [], state: "open", comments: 2, created_at: "2026-11-26T09:00:00Z", updated_at: "2026-11-26T10:00:00Z" };
+    nock(API).get("/repos/acme/site/issues/8").times(2).reply(200, issue);
+    const read = await tracker().readIssue(8);
+    expect(await tracker().getTicket(8)).toEqual(read.ticket);
+    expect(read).toMatchObject({ commentCount: 2, ticket: { number: 8, labels: ["support"], labelDescriptions: { support: "frontdesk: a support ticket" } } });
+  });
+});

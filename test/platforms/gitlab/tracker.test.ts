@@ -146,3 +146,27 @@ describe("GitLabTracker.apply", () => {
     ]);
   });
 });
+
+describe("GitLabTracker.getTicket", () => {
+  it("is one read of the issue, as readIssue makes it: its estimate and assignees are remembered for what follows", async () => {
+    const { tracker } = createTracker();
+    let edit: unknown;
+    nock(API)
+      .get(issuePath)
+      .times(2)
+      .reply(200, { ...restIssue({ iid: 7, labels: ["support"], assignees: ["dave"], notes: 2 }), time_stats: { time_estimate: 7200 } })
+      .get("/users")
+      .query({ username: "carol" })
+      .reply(200, [{ id: IDS.carol, username: "carol" }])
+      .put(issuePath, (body) => (edit = body) !== undefined)
+      .reply(200, {});
+
+    const ticket = await tracker.getTicket(7);
+    expect(ticket).toEqual((await tracker.readIssue(7)).ticket);
+    expect(ticket).toMatchObject({ number: 7, labels: ["support"], assignees: ["dave"] });
+    expect(tracker.timeEstimateOf(7)).toBe(7200);
+    // The assignees read with it are the base of the merge: no read before the write.
+    await tracker.apply(7, changes({ assign: ["carol"] }), describeAny);
+    expect(edit).toEqual({ assignee_ids: [IDS.dave, IDS.carol] });
+  });
+});
