@@ -166,14 +166,17 @@ function addDays(date: LocalDate, days: number): LocalDate {
 }
 
 function localDate(instant: number, zone: string): LocalDate {
-  const wall = instant + IANAZone.create(zone).offset(instant) * MINUTE;
-  return dateAt(Math.floor(wall / DAY) * DAY);
+  return dateAt(Math.floor(localWallTime(new Date(instant), zone) / DAY) * DAY);
+}
+
+/** The weekday of a local date or wall time kept as if it were UTC (ms), as luxon numbers it: 1 = Monday .. 7 = Sunday. */
+export function weekdayOf(wall: number): number {
+  // 1970-01-01 was a Thursday: luxon weekday 4.
+  return ((((Math.floor(wall / DAY) + 3) % 7) + 7) % 7) + 1;
 }
 
 function isWorkingDate(date: LocalDate, hours: BusinessHours): boolean {
-  // 1970-01-01 was a Thursday: luxon weekday 4.
-  const weekday = ((((Math.floor(date.ms / DAY) + 3) % 7) + 7) % 7) + 1;
-  return hours.days.has(weekday) && !isWithinDates(date.iso, hours.holidays);
+  return hours.days.has(weekdayOf(date.ms)) && !isWithinDates(date.iso, hours.holidays);
 }
 
 /** The business span of a local date, or undefined on a day off or when a clock change swallows it. */

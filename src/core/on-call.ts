@@ -1,6 +1,6 @@
-import type { Config } from "../config/schema.js";
+import { WEEKDAYS, type Config, type Weekday } from "../config/schema.js";
 import { isWithinDates } from "../config/values.js";
-import { localDay, localWallTime } from "./business-time.js";
+import { localDay, localWallTime, weekdayOf } from "./business-time.js";
 
 /**
  * Who is on call at a moment (`team.on_call`): an explicit shift first, else
@@ -16,7 +16,6 @@ export interface OnCall {
 }
 
 const WEEK = 7 * 24 * 60 * 60_000;
-const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 
 export function onCallAt(config: Config, at: Date): OnCall {
   const schedule = config.team.on_call;
@@ -58,9 +57,8 @@ function parseLocal(text: string): number {
 function firstHandover(from: string, handover: string): number {
   const [day = "mon", time = "09:00"] = handover.split(" ");
   const midnight = Date.parse(`${from}T00:00:00Z`);
-  // 1970-01-05 was a Monday.
-  const weekday = ((Math.floor(midnight / 86_400_000) - 4) % 7 + 7) % 7;
-  const ahead = ((WEEKDAY_INDEX[day] ?? 0) - weekday + 7) % 7;
+  // Both as luxon weekdays (1 = Monday); the schema admits only WEEKDAYS, Monday otherwise.
+  const ahead = (Math.max(1, WEEKDAYS.indexOf(day as Weekday) + 1) - weekdayOf(midnight) + 7) % 7;
   const [hour = 0, minute = 0] = time.split(":").map(Number);
   return midnight + ahead * 86_400_000 + (hour * 60 + minute) * 60_000;
 }

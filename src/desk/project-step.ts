@@ -5,7 +5,7 @@ import { countOpenTickets } from "../core/open-tickets.js";
 import { planProjectStep, type ProjectResult, type Trigger } from "../core/plan-project.js";
 import { compareWithThreshold, findEstimate } from "../core/estimate.js";
 import { isTeamMember, type AgencyTeamMembers } from "../core/team.js";
-import type { Comment, Ticket } from "../core/types.js";
+import type { Comment, OpenTickets, Ticket } from "../core/types.js";
 import type { Log, TicketEditor } from "./port.js";
 import { reconcileIntake } from "./intake.js";
 import { execute } from "./execute.js";
@@ -56,14 +56,33 @@ export async function resolveProjectStep(
     result = plan();
   }
   if (result.kind === "need-open-tickets") {
-    const open = await tracker.listOpenIssues();
-    ticket = open.find((issue) => issue.ticket.number === number)?.ticket ?? ticket;
     const labels = [projectWorkLabel(config), supportLabel(config)] as const;
-    const counts = countOpenTickets(open.map((issue) => issue.ticket), number, ...labels);
-    input.load?.record(tracker.repo, countOpenTickets(open.map((issue) => issue.ticket), undefined, ...labels));
-    result = plan(counts);
+    // Counted already (the sweep and every intake keep each repository's counts, as intake uses them): no call.
+    // Never counted: the listing counts them once, and is kept.
+    let all = input.load?.countsOf(tracker.repo);
+    let counted: Ticket | undefined = ticket;
+    if (!all) {
+      const open = await tracker.listOpenIssues();
+      counted = open.find((issue) => issue.ticket.number === number)?.ticket;
+      ticket = counted ?? ticket;
+      all = countOpenTickets(open.map((issue) => issue.ticket), undefined, ...labels);
+      input.load?.record(tracker.repo, all);
+    }
+    // This ticket left out: its own share taken off everyone's counts.
+    result = plan(without(all, counted ? countOpenTickets([counted], undefined, ...labels) : {}));
   }
   return { ticket, comments, result };
+}
+
+/** `counts` less `share`, none below zero. */
+function without(counts: OpenTickets, share: OpenTickets): OpenTickets {
+  const left: Record<string, number> = { ...counts };
+  for (const [login, count] of Object.entries(share)) {
+    const rest = (left[login] ?? 0) - count;
+    if (rest > 0) left[login] = rest;
+    else delete left[login];
+  }
+  return left;
 }
 
 /** What became of a project step: done, with what was decided, or nothing to do and why. */

@@ -45,6 +45,21 @@ describe("onCallAt", () => {
     expect(onCallAt(away, new Date("2026-11-14T01:00:00Z"))).toEqual({ login: "carol", why: "rotation since 2026-11-09 09:00; passed over dave (away)" });
   });
 
+  it.each([
+    ["wed", "2026-11-04"],
+    ["thu", "2026-11-05"],
+    ["fri", "2026-11-06"],
+    ["sat", "2026-11-07"],
+    ["sun", "2026-11-08"],
+    ["mon", "2026-11-09"],
+    ["tue", "2026-11-10"],
+  ])("starts the rotation at the first %s handover on or after a Wednesday's from: %s", (day, date) => {
+    const config = withOnCall({ rotation: ["bob", "carol"], handover: `${day} 09:00`, from: "2026-11-04" });
+    // 09:00 in Berlin is 08:00Z in November: bob from the first handover on, carol (the week before) one minute earlier.
+    expect(onCallAt(config, new Date(`${date}T08:00:00Z`))).toEqual({ login: "bob", why: `rotation since ${date} 09:00` });
+    expect(onCallAt(config, new Date(`${date}T07:59:00Z`)).login).toBe("carol");
+  });
+
   it("names nobody without a schedule", () => {
     expect(onCallAt(specConfig(), new Date("2026-11-14T01:00:00Z"))).toEqual({ why: "team.on_call is not set" });
   });

@@ -34,15 +34,10 @@ export function gitHubListing(
   return {
     async listOpen(cursor): Promise<Listed> {
       const etags = Array.isArray(cursor?.openEtags) ? (cursor.openEtags as string[]) : [];
-      if (etags.length > 0 && (await allUnchanged(octokit, { owner, repo, state: "open", per_page: PER_PAGE }, etags))) return { unchanged: true, cursor: {} };
-      const listed: ListedIssue[] = [];
-      const openEtags: string[] = [];
-      for (let page = 1; ; page++) {
-        const answer = (await requestIfChanged(octokit, ISSUES, withPage({ owner, repo, state: "open", per_page: PER_PAGE }, page), undefined))!;
-        listed.push(...(answer.data as ListedIssue[]));
-        if (answer.etag) openEtags.push(answer.etag);
-        if (!answer.next) break;
-      }
+      const pages = await readOpenPages(octokit, { owner, repo, state: "open", per_page: PER_PAGE }, etags);
+      if (!pages) return { unchanged: true, cursor: {} };
+      const listed = pages.flatMap((answer) => answer.data as ListedIssue[]);
+      const openEtags = pages.flatMap((answer) => (answer.etag ? [answer.etag] : []));
       const since = latest(listed);
       if (!since) return { issues: listed.map(toOpenIssue), cursor: { openEtags, since: undefined, sinceEtag: undefined } };
       // The question the next sweep asks, asked once now: its ETag makes the next answer a free 304 when nothing changed.
@@ -72,11 +67,28 @@ export function gitHubListing(
   };
 }
 
-async function allUnchanged(octokit: Requester, parameters: Record<string, unknown>, etags: readonly string[]): Promise<boolean> {
-  for (const [index, etag] of etags.entries()) {
-    if (await requestIfChanged(octokit, ISSUES, withPage(parameters, index + 1), etag)) return false;
+type Page = NonNullable<Awaited<ReturnType<typeof requestIfChanged>>>;
+
+/**
+ * Every page of the open listing, in one pass; undefined when each page
+ * answered 304 to its last ETag. Until a page has changed, each is asked for
+ * with its ETag, and the first that changed is kept as it came. A 304 says
+ * that the pages before it are as they were, not what they hold: those are
+ * read again. The pages after it are read without ETags, since one change
+ * (an issue opened or closed) moves every later page.
+ */
+async function readOpenPages(octokit: Requester, parameters: Record<string, unknown>, etags: readonly string[]): Promise<Page[] | undefined> {
+  const pages: Page[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await requestIfChanged(octokit, ISSUES, withPage(parameters, page), pages.length === 0 ? etags[page - 1] : undefined);
+    if (!answer) {
+      if (page >= etags.length) return undefined;
+      continue;
+    }
+    for (let earlier = pages.length + 1; earlier < page; earlier++) pages.push((await requestIfChanged(octokit, ISSUES, withPage(parameters, earlier), undefined))!);
+    pages.push(answer);
+    if (!answer.next) return pages;
   }
-  return true;
 }
 
 /** The latest `updated_at` of the listed issues (GitHub's own text, so that `since` repeats it exactly). */
