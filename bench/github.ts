@@ -117,6 +117,22 @@ export async function runQuiet(latencyMs: number, tickets: number): Promise<stri
 }
 
 /**
+ * The burst's tickets, opened on the fake: `tickets` new ones spread over
+ * `repos`, every fifth delivered twice, every fifteenth (from the eighth) with
+ * a command on it, and one emergency.
+ */
+export function burstTickets(fake: FakeGitHub, repos: readonly { name: string; installation: number }[], tickets: number) {
+  const planned = Array.from({ length: tickets }, (_, index) => {
+    const repo = repos[index % repos.length]!;
+    return openTicket(fake, repo.name, repo.installation, `Request ${index}: please update the footer text`);
+  });
+  const duplicates = planned.filter((_, index) => index % 5 === 0);
+  const commands = planned.filter((_, index) => index % 15 === 7).map((ticket, index) => commandOn(fake, ticket, BURST_COMMANDS[index % BURST_COMMANDS.length]!));
+  const emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
+  return { planned, duplicates, commands, emergency };
+}
+
+/**
  * (b) A burst of new tickets over three installations, duplicates mixed in,
  * one emergency in the middle.
  */
@@ -126,13 +142,7 @@ export async function runBurst(latencyMs: number, tickets: number): Promise<stri
   const setup = await setUp(latencyMs, repos);
   const { fake, server } = setup;
   try {
-    const planned = Array.from({ length: tickets }, (_, index) => {
-      const repo = repos[index % repos.length]!;
-      return openTicket(fake, repo.name, repo.installation, `Request ${index}: please update the footer text`);
-    });
-    const duplicates = planned.filter((_, index) => index % 5 === 0);
-    const commands = planned.filter((_, index) => index % 15 === 7).map((ticket, index) => commandOn(fake, ticket, BURST_COMMANDS[index % BURST_COMMANDS.length]!));
-    const emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
+    const { planned, duplicates, commands, emergency } = burstTickets(fake, repos, tickets);
     const deliveries = [...planned, ...commands, ...duplicates].map((ticket) => issuesDelivery(server.url, ticket));
     // The emergency goes in the middle of the burst.
     deliveries.splice(deliveries.length / 2, 0, issuesDelivery(server.url, emergency, true));

@@ -3,7 +3,7 @@ import { isMutation } from "../test/fakes/github-graphql.js";
 import { startRedis } from "../test/helpers/redis-server.js";
 import { createAppKey, deliverGitHub, startFrontdesk } from "../test/helpers/spawn-server.js";
 import { driveHttp } from "./drive.js";
-import { acks, addBoards, BURST_COMMANDS, commandDone, commandOn, CONFIG, issuesDelivery, lastCallFor, openTicket, SECRET, serverEnv } from "./github.js";
+import { acks, addBoards, burstTickets, commandDone, CONFIG, issuesDelivery, lastCallFor, openTicket, SECRET, serverEnv } from "./github.js";
 import { format, minimumSeconds, peakRssMb, percentile, waitFor } from "./stats.js";
 
 /**
@@ -35,13 +35,7 @@ export async function runReplicas(latencyMs: number, tickets: number): Promise<s
       await waitFor(() => acks(fake, warm.repo, warm.number) === 1, 20_000, "the warm-up tickets");
     }
     fake.calls.length = 0;
-    const planned = Array.from({ length: tickets }, (_, index) => {
-      const repo = repos[index % repos.length]!;
-      return openTicket(fake, repo.name, repo.installation, `Request ${index}: please update the footer text`);
-    });
-    const duplicates = planned.filter((_, index) => index % 5 === 0);
-    const commands = planned.filter((_, index) => index % 15 === 7).map((ticket, index) => commandOn(fake, ticket, BURST_COMMANDS[index % BURST_COMMANDS.length]!));
-    const emergency = openTicket(fake, repos[0]!.name, repos[0]!.installation, "Website is down!");
+    const { planned, duplicates, commands, emergency } = burstTickets(fake, repos, tickets);
     const urlOf = (index: number) => servers[index % 2]!.url;
     const deliveries = [
       ...planned.map((ticket, index) => issuesDelivery(urlOf(index), ticket)),
